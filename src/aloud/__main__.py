@@ -1,0 +1,3 @@
+from aloud.cli import main
+
+main()

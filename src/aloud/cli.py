@@ -1,0 +1,186 @@
+"""The command line: parse options, call the library, print. The only place an
+`AloudError` becomes a message on stderr and an exit code."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from aloud import __version__
+from aloud.build import EditionOptions, build, estimated_seconds, prepare, say as say_text
+from aloud.config import BuildSettings
+from aloud.engines.registry import create_engine
+from aloud.errors import AloudError, UsageError
+from aloud.progress import NullProgress
+
+app = typer.Typer(
+    name="aloud",
+    help="Turn a text into a chaptered audio edition: M4B, MP3s, playlist and manifest.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"aloud: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except AloudError as exc:
+        raise _fail(exc.message, exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", 130) from None
+    except OSError as exc:
+        raise _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", 1) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"aloud {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every external command.")] = False,
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True)] = None,
+) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(name)s: %(message)s")
+
+
+def _settings(out: Path | None = None, jobs: int | None = None, cache_dir: Path | None = None, engine: str | None = None) -> BuildSettings:
+    return BuildSettings().with_overrides(out_dir=out, jobs=jobs, cache_dir=cache_dir, engine=engine)
+
+
+def _clock(seconds: float) -> str:
+    seconds = round(seconds)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for editions (default ./audio).")]
+VoiceOption = Annotated[Optional[str], typer.Option("--voice", help="Voice id, language or name (see `aloud voices`).")]
+RateOption = Annotated[Optional[int], typer.Option("--rate", help="Speaking rate in words per minute (80–450).")]
+EngineOption = Annotated[Optional[str], typer.Option("--engine", help="Speech engine (default pyttsx3).")]
+
+
+@app.command("build")
+def build_command(
+    inputs: Annotated[list[str], typer.Argument(help="Text files to read (`-` for stdin).", show_default=False)],
+    out: OutOption = None,
+    voice: VoiceOption = None,
+    rate: RateOption = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Edition title (one input only).")] = None,
+    author: Annotated[Optional[str], typer.Option("--author", help="Edition author.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: CPUs).")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where synthesized units are kept.")] = None,
+    engine: EngineOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Build the audio edition of each INPUT into OUT/<slug>/."""
+    with _errors():
+        if title and len(inputs) > 1:
+            raise UsageError("--title names one edition; give one input with it")
+        settings = _settings(out, jobs, cache_dir, engine).validated()
+        options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
+        from aloud.terminal import progress_for
+
+        for path in inputs:
+            with progress_for(quiet=quiet) as progress:
+                built = build(path, settings, options, progress or NullProgress())
+            if not quiet:
+                typer.echo(
+                    f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {_clock(built.duration)}"
+                )
+
+
+@app.command("plan")
+def plan_command(
+    input: Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    rate: RateOption = None,
+    title: Annotated[Optional[str], typer.Option("--title")] = None,
+    author: Annotated[Optional[str], typer.Option("--author")] = None,
+) -> None:
+    """Show the chapters an edition would have, with estimated durations. Nothing is spoken."""
+    with _errors():
+        settings = _settings()
+        prepared = prepare(input, settings, EditionOptions(title=title, author=author, rate=rate))
+        edition = prepared.edition
+        rows = [
+            {
+                "index": c.index,
+                "title": c.title,
+                "word_count": c.word_count,
+                "estimated_seconds": round(estimated_seconds(prepared.units[c.index], prepared.rate, settings), 1),
+            }
+            for c in edition.chapters
+        ]
+        total = round(sum(r["estimated_seconds"] for r in rows), 1)
+        if as_json:
+            data = {"title": edition.title, "author": edition.author, "slug": edition.slug, "rate": prepared.rate,
+                    "word_count": edition.word_count, "estimated_seconds": total, "chapters": rows}
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        typer.echo(f"{edition.title}, by {edition.author}")
+        typer.echo(f"{len(rows)} chapters, {edition.word_count} words, about {_clock(total)} at {prepared.rate} wpm")
+        for r in rows:
+            typer.echo(f"{r['index']:>4}  {_clock(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
+
+
+@app.command("voices")
+def voices_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    engine: EngineOption = None,
+) -> None:
+    """List the voices of the speech engine."""
+    with _errors():
+        eng = create_engine(engine or BuildSettings().engine)
+        eng.check_available()
+        voices = eng.voices()
+        if as_json:
+            data = [{"id": v.id, "name": v.name, "languages": list(v.languages), "gender": v.gender} for v in voices]
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        for v in voices:
+            typer.echo(f"{v.id:<28} {', '.join(v.languages):<18} {v.name}")
+
+
+@app.command("say")
+def say_command(
+    text: Annotated[str, typer.Argument(help="What to say.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="WAV file to write.")],
+    voice: VoiceOption = None,
+    rate: RateOption = None,
+    engine: EngineOption = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir")] = None,
+) -> None:
+    """Speak TEXT into a WAV file, for a quick listen to a voice and rate."""
+    with _errors():
+        if output.suffix.lower() != ".wav":
+            raise UsageError(f"{output}: the output of `say` is a .wav file")
+        settings = _settings(cache_dir=cache_dir, engine=engine).with_overrides(rate=rate)
+        seconds = say_text(text, output, settings, voice)
+        typer.echo(f"{output}: {seconds:.1f} s")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("aloud: error: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,81 @@
+"""Settings for a build, and the small edition file that may sit beside a text."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from aloud.errors import InputError, UsageError
+
+MIN_RATE = 80
+MAX_RATE = 450
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silence, in seconds, that shapes how the edition sounds."""
+
+    sentence: float = 0.35
+    paragraph: float = 0.8
+    after_title: float = 1.1
+    chapter_head: float = 0.75  # room tone at the start of every chapter file
+    chapter_tail: float = 1.6  # with the next head, the pause between chapters
+
+
+@dataclass(frozen=True)
+class AudioFormat:
+    target_lufs: float = -19.0  # spoken word, mono
+    limiter_dbfs: float = -2.0  # sample-peak ceiling; keeps true peak under -1 dBTP
+    aac_bitrate: str = "64k"
+    mp3_bitrate: str = "64k"
+    mp3_sample_rate: int = 44100
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    out_dir: Path = Path("audio")
+    engine: str = "pyttsx3"
+    voice: str = "en-us"
+    rate: int = 170  # words per minute
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cache_dir: Path | None = None
+    pauses: Pauses = Pauses()
+    audio: AudioFormat = AudioFormat()
+
+    def validated(self) -> "BuildSettings":
+        if not MIN_RATE <= self.rate <= MAX_RATE:
+            raise UsageError(f"rate {self.rate} is out of range: use {MIN_RATE} to {MAX_RATE} words per minute")
+        if self.jobs < 1:
+            raise UsageError(f"jobs must be at least 1, not {self.jobs}")
+        return self
+
+    def with_overrides(self, **changes: object) -> "BuildSettings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+EDITION_FILE_KEYS = {"title", "author", "voice", "rate"}
+
+
+def edition_file_for(text_path: Path) -> Path:
+    return text_path.with_suffix(".toml")
+
+
+def load_edition_file(path: Path) -> dict[str, object]:
+    """Read the optional `<text>.toml` beside a text: title, author, voice, rate."""
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a valid edition file: {exc}") from None
+    unknown = set(data) - EDITION_FILE_KEYS
+    if unknown:
+        raise InputError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(EDITION_FILE_KEYS))}")
+    for key in ("title", "author", "voice"):
+        if key in data and not isinstance(data[key], str):
+            raise InputError(f"{path}: {key} must be a string")
+    if "rate" in data and not isinstance(data["rate"], int):
+        raise InputError(f"{path}: rate must be a whole number of words per minute")
+    return data

@@ -1,0 +1,55 @@
+"""The engine protocol every speech engine implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from aloud.errors import UsageError
+from aloud.model import Voice
+
+
+@dataclass(frozen=True)
+class AudioClip:
+    """Mono 16-bit little-endian PCM."""
+
+    pcm: bytes
+    sample_rate: int
+
+    @property
+    def samples(self) -> int:
+        return len(self.pcm) // 2
+
+    @property
+    def duration(self) -> float:
+        return self.samples / self.sample_rate
+
+
+class Engine(Protocol):
+    name: str
+
+    def check_available(self) -> None:
+        """Raise ToolMissingError, saying how to install what is missing."""
+
+    def version(self) -> str: ...
+
+    def voices(self) -> list[Voice]: ...
+
+    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
+        """Speak `text` with voice id `voice` at `rate` words per minute."""
+        ...
+
+
+def resolve_voice(voices: list[Voice], wanted: str) -> Voice:
+    """Find a voice by id, language, the id's last part, or name (case-insensitive)."""
+    key = wanted.strip().lower()
+    for match in (
+        lambda v: v.id.lower() == key,
+        lambda v: key in (lang.lower() for lang in v.languages),
+        lambda v: v.id.lower().rsplit("/", 1)[-1] == key,
+        lambda v: v.name.lower() == key,
+    ):
+        found = [v for v in voices if match(v)]
+        if found:
+            return found[0]
+    raise UsageError(f"unknown voice {wanted!r}; `aloud voices` lists the {len(voices)} voices available")

@@ -1,0 +1,1 @@
+"""Export stage: encoded chapters become the files a listener keeps."""

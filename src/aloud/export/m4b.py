@@ -1,0 +1,38 @@
+"""The M4B audiobook: chapter AAC files joined without re-encoding, with chapter marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aloud import media
+from aloud.model import ChapterMark, Edition
+
+GENRE = "Audiobook"
+
+
+def ffmetadata(edition: Edition, marks: list[ChapterMark], time_base: int = 1000) -> str:
+    esc = media.ffmetadata_escape
+    lines = [
+        ";FFMETADATA1",
+        f"title={esc(edition.title)}",
+        f"artist={esc(edition.author)}",
+        f"album_artist={esc(edition.author)}",
+        f"album={esc(edition.title)}",
+        f"genre={GENRE}",
+    ]
+    for mark in marks:
+        lines += [
+            "[CHAPTER]",
+            f"TIMEBASE=1/{time_base}",
+            f"START={round(mark.start * time_base)}",
+            f"END={round(mark.end * time_base)}",
+            f"title={esc(mark.title)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_m4b(edition: Edition, marks: list[ChapterMark], parts: list[Path], out: Path, work_dir: Path) -> Path:
+    metadata = work_dir / "chapters.ffmetadata"
+    metadata.write_text(ffmetadata(edition, marks), encoding="utf-8")
+    media.join_m4b(parts, metadata, out, work_dir)
+    return out

@@ -1,0 +1,52 @@
+"""`chapters.json`: what the edition is, how it was made, and where each chapter lies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aloud.model import ChapterMark, Edition, MasteredChapter
+
+
+def manifest(
+    edition: Edition,
+    marks: list[ChapterMark],
+    mastered: list[MasteredChapter],
+    *,
+    engine: str,
+    engine_version: str,
+    voice: str,
+    rate: int,
+    m4b: str,
+    playlist: str,
+    target_lufs: float,
+) -> dict:
+    return {
+        "title": edition.title,
+        "author": edition.author,
+        "engine": {"name": engine, "version": engine_version},
+        "voice": voice,
+        "rate": rate,
+        "duration": round(marks[-1].end, 3),
+        "word_count": edition.word_count,
+        "files": {"m4b": m4b, "playlist": playlist},
+        "loudness": {"target_lufs": target_lufs},
+        "chapters": [
+            {
+                "index": mark.index,
+                "title": mark.title,
+                "start": round(mark.start, 3),
+                "end": round(mark.end, 3),
+                "file": mark.file,
+                "word_count": mark.word_count,
+                "measured_lufs": round(m.loudness_lufs, 1),
+                "gain_db": m.gain_db,
+            }
+            for mark, m in zip(marks, mastered)
+        ],
+    }
+
+
+def write_manifest(path: Path, data: dict) -> Path:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

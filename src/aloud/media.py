@@ -1,0 +1,178 @@
+"""The one place that runs ffmpeg and ffprobe.
+
+Every command is a list of arguments (never a shell string), logged at DEBUG; a failure
+becomes `ToolFailedError` carrying the end of the program's stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from aloud.errors import ToolFailedError, ToolMissingError
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = "install it with `apt-get install ffmpeg` (Debian, Ubuntu) or `brew install ffmpeg` (macOS)"
+# ffmpeg's AAC encoder puts one frame of priming before the audio of every file; when
+# chapter files are joined without re-encoding, each one after the first brings it along.
+AAC_FRAME = 1024
+AAC_PRIMING_SAMPLES = 1024
+MP3_FRAME = 1152  # MPEG-1 layer III, which 32, 44.1 and 48 kHz use
+# Same bytes for the same input: no encoder version strings or creation times.
+BITEXACT = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
+
+
+def frame_alignment(sample_rate: int, mp3_sample_rate: int, longest: float = 2.0) -> int:
+    """The fewest samples that fill whole AAC frames here and whole MP3 frames after resampling.
+
+    A chapter padded to a multiple of it makes every encoder add only its fixed delay,
+    so the files' durations agree with the PCM to within one frame.
+    """
+    step = AAC_FRAME
+    while step <= longest * sample_rate:
+        if (step * mp3_sample_rate) % (sample_rate * MP3_FRAME) == 0:
+            return step
+        step += AAC_FRAME
+    return AAC_FRAME
+
+
+def require(program: str) -> str:
+    path = shutil.which(program)
+    if path is None:
+        raise ToolMissingError(f"{program} is not installed: {INSTALL_HINT}")
+    return path
+
+
+def run(program: str, args: list[str], *, what: str) -> subprocess.CompletedProcess[str]:
+    """Run `program` with `args`; raise ToolFailedError (with stderr) if it fails."""
+    command = [require(program), *args]
+    log.debug("run: %s", subprocess.list2cmdline(command))
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, errors="replace", stdin=subprocess.DEVNULL)
+    except OSError as exc:
+        raise ToolFailedError(f"{what}: {program} could not start: {exc}") from None
+    if result.returncode != 0:
+        tail = "\n".join(result.stderr.strip().splitlines()[-5:])
+        raise ToolFailedError(f"{what}: {program} failed (exit {result.returncode}): {tail}")
+    return result
+
+
+def ffmpeg(args: list[str], *, what: str) -> subprocess.CompletedProcess[str]:
+    return run("ffmpeg", ["-hide_banner", "-nostdin", "-y", *args], what=what)
+
+
+def ffprobe_json(path: Path, *entries: str) -> dict:
+    args = ["-v", "error", "-print_format", "json", *entries, str(path)]
+    result = run("ffprobe", args, what=f"reading {path.name}")
+    return json.loads(result.stdout or "{}")
+
+
+def duration(path: Path) -> float:
+    data = ffprobe_json(path, "-show_entries", "format=duration")
+    return float(data["format"]["duration"])
+
+
+def chapters(path: Path) -> list[dict]:
+    """The chapter marks of a media file: [{'title', 'start', 'end'}] in seconds."""
+    data = ffprobe_json(path, "-show_chapters")
+    return [
+        {"title": c.get("tags", {}).get("title", ""), "start": float(c["start_time"]), "end": float(c["end_time"])}
+        for c in data.get("chapters", [])
+    ]
+
+
+def tags(path: Path) -> dict[str, str]:
+    data = ffprobe_json(path, "-show_entries", "format_tags")
+    return {k.lower(): v for k, v in data.get("format", {}).get("tags", {}).items()}
+
+
+@dataclass(frozen=True)
+class Loudness:
+    integrated_lufs: float
+    true_peak_dbtp: float | None = None
+
+
+_LUFS = re.compile(r"I:\s+(-?[\d.]+|-inf|nan) LUFS")
+_PEAK = re.compile(r"Peak:\s+(-?[\d.]+|-inf|nan) dBFS")
+
+
+def loudness(path: Path, *, true_peak: bool = False) -> Loudness:
+    """Integrated loudness (EBU R128 / BS.1770) and, if asked, the true peak."""
+    spec = "ebur128=framelog=verbose" + (":peak=true" if true_peak else "")
+    result = ffmpeg(["-nostats", "-i", str(path), "-af", spec, "-f", "null", "-"], what=f"measuring {path.name}")
+    summary = result.stderr.rsplit("Summary:", 1)[-1]
+    lufs = _LUFS.search(summary)
+    if not lufs:
+        raise ToolFailedError(f"measuring {path.name}: no loudness in ffmpeg's report")
+    peak = _PEAK.search(summary) if true_peak else None
+    return Loudness(_number(lufs.group(1)), _number(peak.group(1)) if peak else None)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return -math.inf
+
+
+def encode_chapter(
+    wav: Path,
+    *,
+    gain_db: float,
+    limiter_dbfs: float,
+    m4a: Path,
+    aac_bitrate: str,
+    mp3: Path,
+    mp3_bitrate: str,
+    mp3_sample_rate: int,
+) -> None:
+    """Apply gain and a peak limiter once, then encode AAC and MP3 in one pass."""
+    limit = 10 ** (limiter_dbfs / 20)
+    graph = (
+        f"[0:a]volume={gain_db:.2f}dB,"
+        f"alimiter=limit={limit:.4f}:level=false:latency=true:attack=5:release=60,"
+        "asplit=2[aac][mp3]"
+    )
+    ffmpeg(
+        [
+            "-i", str(wav), "-filter_complex", graph,
+            "-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate,
+            "-f", "mp4", str(m4a),
+            "-map", "[mp3]", *BITEXACT, "-ar", str(mp3_sample_rate), "-c:a", "libmp3lame",
+            "-b:a", mp3_bitrate, "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", str(mp3),
+        ],
+        what=f"encoding {wav.name}",
+    )
+
+
+def join_m4b(parts: list[Path], metadata: Path, out: Path, work_dir: Path) -> None:
+    """Join AAC chapter files without re-encoding, adding tags and chapter marks."""
+    listing = work_dir / "concat.txt"
+    listing.write_text("".join(f"file '{_concat_quote(p)}'\n" for p in parts), encoding="utf-8")
+    ffmpeg(
+        [
+            "-f", "concat", "-safe", "0", "-i", str(listing),
+            "-f", "ffmetadata", "-i", str(metadata),
+            "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
+            "-c", "copy", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+            "-movflags", "+faststart", "-brand", "M4B ", "-f", "ipod", str(out),
+        ],
+        what=f"writing {out.name}",
+    )
+
+
+def _concat_quote(path: Path) -> str:
+    return str(path.resolve()).replace("'", "'\\''")
+
+
+def ffmetadata_escape(value: str) -> str:
+    """Escape a value for an FFMETADATA file: = ; # \\ and newlines."""
+    value = " ".join(value.split())  # no newlines can start a new key
+    return re.sub(r"([=;#\\])", r"\\\1", value)

@@ -1,0 +1,145 @@
+"""The data passed between stages: small, frozen, and free of behaviour that does I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded text and what we know about it before structuring."""
+
+    name: str  # file stem, used for a slug when no title is known
+    text: str
+    title: str | None = None
+    author: str | None = None
+    voice: str | None = None
+    rate: int | None = None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    index: int  # 1-based
+    title: str  # shown in players and file names
+    spoken_title: str  # announced at the chapter start ("" for none)
+    paragraphs: tuple[str, ...]
+
+    @property
+    def word_count(self) -> int:
+        return sum(count_words(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Edition:
+    title: str
+    author: str
+    slug: str
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def word_count(self) -> int:
+        return sum(c.word_count for c in self.chapters)
+
+
+@dataclass(frozen=True)
+class SpeechUnit:
+    """One short request to the engine: what to say, and the silence after it."""
+
+    chapter: int
+    index: int  # position inside its chapter
+    text: str
+    pause_after: float  # seconds
+    kind: str = "sentence"  # "title" | "sentence"
+
+    @property
+    def label(self) -> str:
+        words = self.text.split()
+        head = " ".join(words[:8])
+        return head + (" …" if len(words) > 8 else "")
+
+
+@dataclass(frozen=True)
+class Voice:
+    id: str
+    name: str
+    languages: tuple[str, ...]
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedUnit:
+    """A unit's audio in the cache."""
+
+    unit: SpeechUnit
+    path: Path
+    sample_rate: int
+    samples: int
+
+    @property
+    def duration(self) -> float:
+        return self.samples / self.sample_rate
+
+
+@dataclass(frozen=True)
+class UnitTiming:
+    index: int
+    start: float  # seconds from the chapter file start
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
+class MasteredChapter:
+    """One chapter as PCM on disk, with its loudness measured."""
+
+    chapter: Chapter
+    wav_path: Path
+    sample_rate: int
+    samples: int
+    timings: tuple[UnitTiming, ...]
+    loudness_lufs: float
+    gain_db: float
+
+    @property
+    def duration(self) -> float:
+        return self.samples / self.sample_rate
+
+
+@dataclass(frozen=True)
+class EncodedChapter:
+    mastered: MasteredChapter
+    m4a_path: Path
+    mp3_path: Path
+
+
+@dataclass(frozen=True)
+class ChapterMark:
+    index: int
+    title: str
+    start: float
+    end: float
+    file: str  # the chapter MP3, relative to the edition folder
+    word_count: int
+
+
+@dataclass(frozen=True)
+class BuiltEdition:
+    edition: Edition
+    folder: Path
+    m4b: Path
+    mp3s: tuple[Path, ...]
+    playlist: Path
+    manifest: Path
+    marks: tuple[ChapterMark, ...] = field(default=())
+
+    @property
+    def duration(self) -> float:
+        return self.marks[-1].end if self.marks else 0.0

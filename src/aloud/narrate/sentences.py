@@ -1,0 +1,65 @@
+"""Splitting prose into sentences, and over-long sentences into speakable pieces."""
+
+from __future__ import annotations
+
+import re
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st prof rev gen col capt lt sgt jr sr vs etc e.g i.e no nos vol pp fig approx ca cf "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft inc ltd co corp".split()
+)
+
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?…])            # sentence punctuation
+        ['"’”)\]]*             # closing quotes or brackets stay with the sentence
+        \s+
+        (?=['"‘“(\[]?[A-Z0-9À-Ý])  # the next sentence starts with a capital or digit
+    """,
+    re.VERBOSE,
+)
+_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[–—]\s)")
+
+MAX_WORDS = 40
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    text = " ".join(paragraph.split())
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = text[start : match.start()]
+        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        bare = last_word.rstrip(".'\"’”)]").lower()
+        if bare in ABBREVIATIONS or re.fullmatch(r"[A-Za-z]", bare):
+            continue  # "Mr. Smith", "C. D. Smith"
+        sentences.append(text[start : match.end()].strip())
+        start = match.end()
+    sentences.append(text[start:].strip())
+    return [s for s in sentences if s]
+
+
+def split_long(sentence: str, max_words: int = MAX_WORDS) -> list[str]:
+    """Cut a sentence longer than `max_words` at clause punctuation, else between words."""
+    words = sentence.split()
+    if len(words) <= max_words:
+        return [sentence] if words else []
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    if len(clauses) > 1:
+        pieces: list[str] = []
+        current: list[str] = []
+        for clause in clauses:
+            if current and len(" ".join(current + [clause]).split()) > max_words:
+                pieces.append(" ".join(current))
+                current = []
+            current.append(clause)
+        if current:
+            pieces.append(" ".join(current))
+        if len(pieces) > 1:
+            return [p for piece in pieces for p in split_long(piece, max_words)]
+    # No usable clause boundary: even pieces of at most max_words words.
+    count = -(-len(words) // max_words)
+    size = -(-len(words) // count)
+    return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
