@@ -53,10 +53,14 @@ def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions =
     """Read, structure and narrate: everything up to the engine."""
     source = read_source(path)
     edition = structure(source, title=options.title, author=options.author)
-    voice = options.voice or source.voice or settings.voice
-    rate = options.rate or source.rate or settings.rate
+    voice = _first(options.voice, source.voice, settings.voice)
+    rate = _first(options.rate, source.rate, settings.rate)
     settings.with_overrides(rate=rate).validated()
     return PreparedEdition(edition, narrate_edition(edition, settings.pauses), voice, rate)
+
+
+def _first(*values):
+    return next(v for v in values if v is not None)
 
 
 def estimated_seconds(units: tuple[SpeechUnit, ...], rate: int, settings: BuildSettings) -> float:

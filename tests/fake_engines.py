@@ -1,0 +1,67 @@
+"""Engines that misbehave on purpose, loaded by worker processes as `fake_engines:Class`.
+
+State that must survive into a fresh worker process (e.g. "failed once already") lives
+in marker files under $ALOUD_TEST_MARKERS.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from aloud.engines.base import AudioClip
+from aloud.engines.tone import ToneEngine
+
+
+def _first_time(tag: str) -> bool:
+    root = Path(os.environ["ALOUD_TEST_MARKERS"])
+    marker = root / tag
+    try:
+        marker.touch(exist_ok=False)
+        return True
+    except FileExistsError:
+        return False
+
+
+class FailsOnceEngine(ToneEngine):
+    """Raises on the first request for any text containing 'FLAKY'."""
+
+    name = "fails-once"
+
+    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
+        if "FLAKY" in text and _first_time("fails-once"):
+            raise RuntimeError("simulated engine hiccup")
+        return super().synthesize(text, voice, rate)
+
+
+class SilentOnceEngine(ToneEngine):
+    """Returns empty audio (as pyttsx3 sometimes does) the first time it sees 'FLAKY'."""
+
+    name = "silent-once"
+
+    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
+        if "FLAKY" in text and _first_time("silent-once"):
+            return AudioClip(b"", 22050)
+        return super().synthesize(text, voice, rate)
+
+
+class CrashesOnceEngine(ToneEngine):
+    """Kills its own process (like a segfault in native code) the first time it sees 'FLAKY'."""
+
+    name = "crashes-once"
+
+    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
+        if "FLAKY" in text and _first_time("crashes-once"):
+            os._exit(139)
+        return super().synthesize(text, voice, rate)
+
+
+class AlwaysFailsEngine(ToneEngine):
+    """Never manages to say 'FLAKY'."""
+
+    name = "always-fails"
+
+    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
+        if "FLAKY" in text:
+            raise RuntimeError("simulated permanent failure")
+        return super().synthesize(text, voice, rate)
