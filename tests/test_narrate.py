@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from aloud.config import Pauses
-from aloud.model import Chapter
+from aloud.model import Chapter, Paragraph
 from aloud.narrate import CLAUSE_PAUSE, narrate_chapter
 from aloud.narrate.sentences import split_long, split_sentences
 
@@ -33,9 +33,9 @@ def test_unpunctuated_run_is_cut_between_words():
 
 def test_units_carry_title_sentence_and_paragraph_pauses():
     pauses = Pauses()
-    chapter = Chapter(2, "The Storm", "The Storm", ("One. Two.", "Three."))
+    chapter = Chapter(2, "The Storm", "The Storm", (Paragraph("One. Two."), Paragraph("Three.")))
     units = narrate_chapter(chapter, pauses)
-    assert [u.text for u in units] == ["The Storm", "One.", "Two.", "Three."]
+    assert [u.text for u in units] == ["The Storm.", "One.", "Two.", "Three."]
     assert [u.kind for u in units] == ["title", "sentence", "sentence", "sentence"]
     assert [u.pause_after for u in units] == [pauses.after_title, pauses.sentence, pauses.paragraph, pauses.paragraph]
     assert all(u.chapter == 2 for u in units)
@@ -44,6 +44,6 @@ def test_units_carry_title_sentence_and_paragraph_pauses():
 
 def test_pieces_of_a_cut_sentence_get_a_short_pause():
     long_sentence = ", ".join(["and the wind blew hard across the open moor"] * 8) + "."
-    units = narrate_chapter(Chapter(1, "t", "", (long_sentence,)), Pauses())
+    units = narrate_chapter(Chapter(1, "t", "", (Paragraph(long_sentence),)), Pauses())
     assert len(units) > 1
     assert all(u.pause_after == CLAUSE_PAUSE for u in units[:-1])

@@ -25,6 +25,7 @@ from aloud.export.playlist import write_playlist
 from aloud.master import master_chapter
 from aloud.model import BuiltEdition, ChapterMark, Edition, EncodedChapter, MasteredChapter, SpeechUnit
 from aloud.narrate import narrate_edition
+from aloud.narrate.lexicon import load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.structure import structure
@@ -52,11 +53,14 @@ class PreparedEdition:
 def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions = EditionOptions()) -> PreparedEdition:
     """Read, structure and narrate: everything up to the engine."""
     source = read_source(path)
-    edition = structure(source, title=options.title, author=options.author)
+    narration = settings.narration
+    edition = structure(source, options.title, options.author, keep_web_leftovers=narration.keep_web_leftovers)
     voice = _first(options.voice, source.voice, settings.voice)
     rate = _first(options.rate, source.rate, settings.rate)
     settings.with_overrides(rate=rate).validated()
-    return PreparedEdition(edition, narrate_edition(edition, settings.pauses), voice, rate)
+    lexicon = load_lexicon(narration.lexicon or source.lexicon)
+    units = narrate_edition(edition, settings.pauses, narration, lexicon)
+    return PreparedEdition(edition, units, voice, rate)
 
 
 def _first(*values):
@@ -233,7 +237,7 @@ def _swap_into_place(staging: Path, final: Path) -> None:
 
 def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None) -> float:
     """Speak a short text into a WAV file for a quick listen. Returns its duration."""
-    from aloud.model import Chapter
+    from aloud.model import Chapter, Paragraph
     from aloud.narrate import narrate_chapter
 
     if not text.strip():
@@ -242,8 +246,8 @@ def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None)
         raise UsageError("nothing to say: the text is empty")
     settings.validated()
     voicing = open_engine(settings, voice or settings.voice, settings.rate)
-    chapter = Chapter(1, "say", "", tuple(p for p in text.split("\n") if p.strip()))
-    units = narrate_chapter(chapter, settings.pauses)
+    chapter = Chapter(1, "say", "", tuple(Paragraph(p) for p in text.split("\n") if p.strip()))
+    units = narrate_chapter(chapter, settings.pauses, settings.narration, load_lexicon(settings.narration.lexicon))
     cache = UnitCache(settings.cache_dir or default_cache_dir())
     rendered = synthesize_units(list(units), voicing, cache, 1, {1: "say"})
     out.parent.mkdir(parents=True, exist_ok=True)

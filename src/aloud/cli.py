@@ -15,7 +15,7 @@ import typer
 
 from aloud import __version__
 from aloud.build import EditionOptions, build, estimated_seconds, prepare, say as say_text
-from aloud.config import BuildSettings
+from aloud.config import BuildSettings, NarrationOptions
 from aloud.engines.registry import create_engine
 from aloud.errors import AloudError, UsageError
 from aloud.progress import NullProgress
@@ -61,8 +61,16 @@ def main_options(
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(name)s: %(message)s")
 
 
-def _settings(out: Path | None = None, jobs: int | None = None, cache_dir: Path | None = None, engine: str | None = None) -> BuildSettings:
-    return BuildSettings().with_overrides(out_dir=out, jobs=jobs, cache_dir=cache_dir, engine=engine)
+def _settings(
+    out: Path | None = None,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    engine: str | None = None,
+    narration: NarrationOptions | None = None,
+) -> BuildSettings:
+    return BuildSettings().with_overrides(
+        out_dir=out, jobs=jobs, cache_dir=cache_dir, engine=engine, narration=narration
+    )
 
 
 def _clock(seconds: float) -> str:
@@ -76,6 +84,24 @@ OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder f
 VoiceOption = Annotated[Optional[str], typer.Option("--voice", help="Voice id, language or name (see `aloud voices`).")]
 RateOption = Annotated[Optional[int], typer.Option("--rate", help="Speaking rate in words per minute (80–450).")]
 EngineOption = Annotated[Optional[str], typer.Option("--engine", help="Speech engine (default pyttsx3).")]
+AnnounceOption = Annotated[
+    bool, typer.Option("--announce/--no-announce", help="Open with title and author, close with 'End of …'.")
+]
+ChapterTitlesOption = Annotated[
+    bool, typer.Option("--chapter-titles/--no-chapter-titles", help="Speak each chapter's title at its start.")
+]
+KeepWebOption = Annotated[
+    bool, typer.Option("--keep-web-leftovers", help="Narrate trailing 'Continue reading …', 'Share this' lines.")
+]
+LexiconOption = Annotated[
+    Optional[Path], typer.Option("--lexicon", help="Pronunciation lexicon (TOML: word = \"respelling\").")
+]
+
+
+def _narration(announce: bool, chapter_titles: bool, keep_web: bool, lexicon: Path | None) -> NarrationOptions:
+    return NarrationOptions(
+        announce_edition=announce, announce_chapters=chapter_titles, keep_web_leftovers=keep_web, lexicon=lexicon
+    )
 
 
 @app.command("build")
@@ -89,13 +115,18 @@ def build_command(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: CPUs).")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where synthesized units are kept.")] = None,
     engine: EngineOption = None,
+    announce: AnnounceOption = True,
+    chapter_titles: ChapterTitlesOption = True,
+    keep_web_leftovers: KeepWebOption = False,
+    lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Build the audio edition of each INPUT into OUT/<slug>/."""
     with _errors():
         if title and len(inputs) > 1:
             raise UsageError("--title names one edition; give one input with it")
-        settings = _settings(out, jobs, cache_dir, engine).validated()
+        narration = _narration(announce, chapter_titles, keep_web_leftovers, lexicon)
+        settings = _settings(out, jobs, cache_dir, engine, narration).validated()
         options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
         from aloud.terminal import progress_for
 
@@ -115,10 +146,14 @@ def plan_command(
     rate: RateOption = None,
     title: Annotated[Optional[str], typer.Option("--title")] = None,
     author: Annotated[Optional[str], typer.Option("--author")] = None,
+    announce: AnnounceOption = True,
+    chapter_titles: ChapterTitlesOption = True,
+    keep_web_leftovers: KeepWebOption = False,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Show the chapters an edition would have, with estimated durations. Nothing is spoken."""
     with _errors():
-        settings = _settings()
+        settings = _settings(narration=_narration(announce, chapter_titles, keep_web_leftovers, lexicon))
         prepared = prepare(input, settings, EditionOptions(title=title, author=author, rate=rate))
         edition = prepared.edition
         rows = [
@@ -140,6 +175,25 @@ def plan_command(
         typer.echo(f"{len(rows)} chapters, {edition.word_count} words, about {_clock(total)} at {prepared.rate} wpm")
         for r in rows:
             typer.echo(f"{r['index']:>4}  {_clock(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
+
+
+@app.command("text")
+def text_command(
+    input: Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)],
+    title: Annotated[Optional[str], typer.Option("--title")] = None,
+    author: Annotated[Optional[str], typer.Option("--author")] = None,
+    announce: AnnounceOption = True,
+    chapter_titles: ChapterTitlesOption = True,
+    keep_web_leftovers: KeepWebOption = False,
+    lexicon: LexiconOption = None,
+) -> None:
+    """Print exactly what will be spoken, chapter by chapter, with each pause in seconds."""
+    from aloud.narrate.script import script
+
+    with _errors():
+        settings = _settings(narration=_narration(announce, chapter_titles, keep_web_leftovers, lexicon))
+        prepared = prepare(input, settings, EditionOptions(title=title, author=author))
+        typer.echo(script(prepared.edition, prepared.units, settings.pauses.paragraph), nl=False)
 
 
 @app.command("voices")
@@ -168,12 +222,14 @@ def say_command(
     rate: RateOption = None,
     engine: EngineOption = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir")] = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Speak TEXT into a WAV file, for a quick listen to a voice and rate."""
     with _errors():
         if output.suffix.lower() != ".wav":
             raise UsageError(f"{output}: the output of `say` is a .wav file")
-        settings = _settings(cache_dir=cache_dir, engine=engine).with_overrides(rate=rate)
+        narration = NarrationOptions(lexicon=lexicon)
+        settings = _settings(cache_dir=cache_dir, engine=engine, narration=narration).with_overrides(rate=rate)
         seconds = say_text(text, output, settings, voice)
         typer.echo(f"{output}: {seconds:.1f} s")
 

@@ -19,9 +19,22 @@ class Pauses:
 
     sentence: float = 0.35
     paragraph: float = 0.8
+    verse_line: float = 0.25
+    scene_break: float = 2.0
+    announcement: float = 1.5  # after "Title, by Author." and before "End of Title."
     after_title: float = 1.1
     chapter_head: float = 0.75  # room tone at the start of every chapter file
     chapter_tail: float = 1.6  # with the next head, the pause between chapters
+
+
+@dataclass(frozen=True)
+class NarrationOptions:
+    """What is said besides the text, and what of the text is left out."""
+
+    announce_edition: bool = True  # "Title, by Author." at the start, "End of Title." at the end
+    announce_chapters: bool = True  # each chapter opens with its spoken title
+    keep_web_leftovers: bool = False  # trailing "Continue reading …", "Share this" lines
+    lexicon: Path | None = None  # a pronunciation lexicon file
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,7 @@ class BuildSettings:
     cache_dir: Path | None = None
     pauses: Pauses = Pauses()
     audio: AudioFormat = AudioFormat()
+    narration: NarrationOptions = NarrationOptions()
 
     def validated(self) -> "BuildSettings":
         if not MIN_RATE <= self.rate <= MAX_RATE:
@@ -55,7 +69,7 @@ class BuildSettings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-EDITION_FILE_KEYS = {"title", "author", "voice", "rate"}
+EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon"}
 
 
 def edition_file_for(text_path: Path) -> Path:
@@ -73,7 +87,7 @@ def load_edition_file(path: Path) -> dict[str, object]:
     unknown = set(data) - EDITION_FILE_KEYS
     if unknown:
         raise InputError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(EDITION_FILE_KEYS))}")
-    for key in ("title", "author", "voice"):
+    for key in ("title", "author", "voice", "lexicon"):
         if key in data and not isinstance(data[key], str):
             raise InputError(f"{path}: {key} must be a string")
     if "rate" in data and not isinstance(data["rate"], int):

@@ -23,6 +23,23 @@ class Source:
     author: str | None = None
     voice: str | None = None
     rate: int | None = None
+    lexicon: Path | None = None  # named by the edition file, relative to it
+
+
+PROSE = "prose"
+VERSE = "verse"  # lines kept, a short pause after each
+BREAK = "break"  # a scene break: a longer pause, nothing said
+HEADING = "heading"  # a heading inside a chapter, e.g. "Preface" before the first chapter
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str  # verse keeps its lines, separated by "\n"
+    kind: str = PROSE
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)
@@ -30,11 +47,12 @@ class Chapter:
     index: int  # 1-based
     title: str  # shown in players and file names
     spoken_title: str  # announced at the chapter start ("" for none)
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    preamble: tuple[Paragraph, ...] = ()  # front matter read before the title (first chapter only)
 
     @property
     def word_count(self) -> int:
-        return sum(count_words(p) for p in self.paragraphs)
+        return sum(p.word_count for p in self.preamble + self.paragraphs)
 
 
 @dataclass(frozen=True)

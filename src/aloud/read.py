@@ -46,7 +46,10 @@ def read_source(path: str | Path) -> Source:
         raise InputError(f"{p}: not readable (permission denied)") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
-    return _make_source(data, str(p), p.stem, load_edition_file(edition_file_for(p)))
+    meta = load_edition_file(edition_file_for(p))
+    if "lexicon" in meta:
+        meta["lexicon"] = p.parent / str(meta["lexicon"])
+    return _make_source(data, str(p), p.stem, meta)
 
 
 def _make_source(data: bytes, origin: str, name: str, meta: dict[str, object]) -> Source:
@@ -62,4 +65,5 @@ def _make_source(data: bytes, origin: str, name: str, meta: dict[str, object]) -
         author=meta.get("author"),  # type: ignore[arg-type]
         voice=meta.get("voice"),  # type: ignore[arg-type]
         rate=meta.get("rate"),  # type: ignore[arg-type]
+        lexicon=meta.get("lexicon"),  # type: ignore[arg-type]
     )

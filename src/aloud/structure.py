@@ -1,4 +1,12 @@
-"""Structure stage: a `Source` becomes an `Edition` of titled chapters of paragraphs."""
+"""Structure stage: a `Source` becomes an `Edition` of titled chapters of paragraphs.
+
+Books are recognised by their headings: Markdown `#`, `CHAPTER I. Title`, `CHAPTER XII`
+with the title on the next line, `STAVE I:  MARLEY'S GHOST`, a Roman numeral alone on a
+line above a title, `Chapter 1`, `Part One`, and named sections (Preface, Introduction,
+Epilogue …). A table of contents is skipped; a short preface before the first chapter is
+read at the start of the first chapter rather than made a chapter of its own. A text
+without headings is cut at paragraph boundaries into parts of a listening length.
+"""
 
 from __future__ import annotations
 
@@ -7,54 +15,98 @@ import unicodedata
 from dataclasses import dataclass
 
 from aloud.errors import InputError
-from aloud.model import Chapter, Edition, Source, count_words
-from aloud.numbers import roman_to_int, spoken_number
+from aloud.gutenberg import strip_gutenberg
+from aloud.model import BREAK, HEADING, PROSE, VERSE, Chapter, Edition, Paragraph, Source
+from aloud.numbers import parse_heading_number, spoken_number
 
 DEFAULT_AUTHOR = "Unknown author"
 
-_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_CHAPTER_HEADING = re.compile(
-    r"^(?P<word>chapter|book|part)\s+(?P<num>[IVXLCDM]+|\d+)\b\s*(?:[.:—–-]\s*(?P<title>.*))?$",
-    re.IGNORECASE,
-)
-
-# A text without headings is cut into sections of about this many words (a third of
-# the text for short texts, so an article gives a few parts, not one blob).
+# Heading-less texts: parts of about a third of a short text, at most this many words.
 SECTION_WORDS_MIN = 200
 SECTION_WORDS_MAX = 3000
-SECTIONS_BELOW = 300  # shorter texts stay one section
+SECTIONS_BELOW = 300  # shorter texts stay one part
+# Front matter up to this many words is read before the first chapter's title.
+SHORT_FRONT_MATTER = 400
+
+_MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_NUMBER = r"[IVXLCDM]+|\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?"
+_NUMBERED = re.compile(
+    rf"^(?P<word>chapter|stave|book|part|volume|act|scene|canto|section|letter)\s+(?P<num>{_NUMBER})\.?"
+    r"(?:\s*[.:—–-]\s*(?P<title>.*\S))?\s*$",
+    re.IGNORECASE,
+)
+_ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
+_NAMED = re.compile(
+    r"^(?P<name>preface|introduction|prologue|epilogue|foreword|afterword|conclusion|postscript|"
+    r"author'?s note|a note on the text|dedication|acknowledge?ments|appendix|glossary)\.?$",
+    re.IGNORECASE,
+)
+_CONTENTS = re.compile(r"^(?:table of )?contents\.?$|^list of (?:chapters|illustrations)\.?$", re.IGNORECASE)
+_SCENE_BREAK = re.compile(r"^\s*(?:(?:\*\s*){1,}|#|(?:-\s*){3,}|(?:•\s*){2,}|(?:~\s*){3,})\s*$")
+_WEB_LEFTOVER = re.compile(
+    r"^\s*(?:continue reading|read more|read the (?:full|rest|original)|keep reading|share this|share on|"
+    r"click here|subscribe|sign up|follow us|related (?:articles|posts|stories)|tags?:|filed under|posted in|"
+    r"print this|email this|tweet this|like this:|leave a (?:comment|reply)|comments?\s*\(\d+\)|"
+    r"this (?:article|post) (?:was|first) (?:originally )?(?:appeared|published))\b",
+    re.IGNORECASE,
+)
+_LEVEL = {"book": 1, "part": 1, "volume": 1, "act": 1}
 
 
 @dataclass(frozen=True)
 class _Heading:
-    title: str
-    spoken: str
+    title: str  # as shown
+    spoken: str  # as announced
+    kind: str  # "numbered", "named", "markdown", "contents"
     level: int
 
 
-def structure(source: Source, title: str | None = None, author: str | None = None) -> Edition:
+@dataclass(frozen=True)
+class _Text:
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Break:
+    pass
+
+
+def structure(
+    source: Source,
+    title: str | None = None,
+    author: str | None = None,
+    keep_web_leftovers: bool = False,
+) -> Edition:
     """Find chapters and paragraphs. `title`/`author` override what the source says."""
-    blocks = _blocks(source.text)
-    items = [_heading(block) or block for block in blocks]
-    headings = [i for i in items if isinstance(i, _Heading)]
+    text = source.text
+    found_title, found_author = source.title, source.author
+    book = strip_gutenberg(text)
+    if book is not None:
+        text = book.body
+        found_title = found_title or book.title
+        found_author = found_author or book.author
+    blocks = _blocks(text)
+    if not keep_web_leftovers:
+        blocks = _without_web_leftovers(blocks)
+    items = _classify(blocks)
 
-    found_title = None
-    if headings and isinstance(items[0], _Heading) and items[0].level == 1:
-        if sum(1 for h in headings if h.level == 1) == 1 and len(headings) > 1:
-            found_title = items[0].title  # "# Book title" above "## Chapter" headings
-            items = items[1:]
-            headings = headings[1:]
+    headings = [i for i in items if isinstance(i, _Heading) and i.kind != "contents"]
+    markdown_top = [h for h in headings if h.kind == "markdown" and h.level == 1]
+    if len(markdown_top) == 1 and items and items[0] == markdown_top[0] and len(headings) > 1:
+        found_title = found_title or markdown_top[0].title  # "# Book title" above "## Chapter"
+        items = items[1:]
+        headings = headings[1:]
 
+    width = _typical_width(blocks)
     if headings:
-        chapters = _chapters_from_headings(items)
+        chapters = _chapters_from_headings(items, width, is_book=book is not None)
     else:
-        paragraphs = [p for block in blocks for p in _paragraphs(block)]
-        chapters = _sections(paragraphs)
+        chapters = _sections([p for i in items if isinstance(i, _Text) for p in _paragraphs(i.lines, width)])
     if not chapters:
         raise InputError(f"{source.name}: no readable text found")
 
-    edition_title = _clean(title or source.title or found_title or _title_from_name(source.name))
-    edition_author = _clean(author or source.author or DEFAULT_AUTHOR)
+    edition_title = _one_line(title or found_title or _title_from_name(source.name))
+    edition_author = _one_line(author or found_author or DEFAULT_AUTHOR)
     return Edition(
         title=edition_title,
         author=edition_author,
@@ -78,65 +130,196 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def _paragraphs(block: list[str]) -> list[str]:
-    """A hard-wrapped block is one paragraph; a block of long lines is a paragraph per line."""
-    if len(block) == 1:
-        return [" ".join(block[0].split())]
-    lengths = sorted(len(line) for line in block)
-    if lengths[len(lengths) // 2] > 100 or lengths[-1] > 120:
-        return [" ".join(line.split()) for line in block]
-    return [" ".join(" ".join(block).split())]
+def _without_web_leftovers(blocks: list[list[str]]) -> list[list[str]]:
+    """Drop trailing "Continue reading …", "Share this" and such lines from a web page."""
+    blocks = [list(b) for b in blocks]
+    while blocks and _WEB_LEFTOVER.match(blocks[-1][-1]) and len(blocks[-1][-1].split()) <= 20:
+        blocks[-1].pop()
+        if not blocks[-1]:
+            blocks.pop()
+    return blocks
 
 
-def _heading(block: list[str]) -> _Heading | None:
+def _typical_width(blocks: list[list[str]]) -> int:
+    lengths = sorted(len(line.strip()) for b in blocks for line in b if len(b) > 1)
+    return lengths[int(len(lengths) * 0.8)] if lengths else 0
+
+
+def _classify(blocks: list[list[str]]) -> list[object]:
+    items: list[object] = []
+    skip_next = False
+    for n, block in enumerate(blocks):
+        if skip_next:
+            skip_next = False
+            continue
+        if len(block) == 1 and _SCENE_BREAK.match(block[0]):
+            items.append(_Break())
+            continue
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        heading, used_next = _heading(block, following)
+        if heading is None:
+            items.append(_Text(tuple(block)))
+        else:
+            items.append(heading)
+            skip_next = used_next
+    return items
+
+
+def _heading(block: list[str], following: list[str] | None) -> tuple[_Heading | None, bool]:
+    """A heading made of `block` (and perhaps the title in the block after it)."""
+    if len(block) > 2:
+        return None, False
+    first = " ".join(block[0].split())
+    second = " ".join(block[1].split()) if len(block) == 2 else None
+
+    markdown = _MARKDOWN.match(first)
+    if markdown and second is None:
+        text = _one_line(markdown.group(2))
+        return _Heading(text, text, "markdown", len(markdown.group(1))), False
+    if second is None and _CONTENTS.match(first):
+        return _Heading("Contents", "", "contents", 2), False
+    if second is None and _NAMED.match(first):
+        name = _title_case(first.rstrip("."), force=True)
+        return _Heading(name, name, "named", 2), False
+
+    numbered = _NUMBERED.match(first)
+    roman = _ROMAN_ALONE.match(first)
+    if numbered:
+        value = parse_heading_number(numbered.group("num"))
+        if value is None:
+            return None, False
+        word = numbered.group("word").capitalize()
+        num = numbered.group("num")
+        shown_num = num.upper() if re.fullmatch(r"[IVXLCDMivxlcdm]+", num) else num.capitalize()
+        prefix, spoken_prefix = f"{word} {shown_num}", f"{word} {spoken_number(value)}"
+        level = _LEVEL.get(word.lower(), 2)
+        title = numbered.group("title")
+    elif roman and (second or _looks_like_title(following)):
+        value = parse_heading_number(roman.group("num"))
+        if value is None:
+            return None, False
+        prefix, spoken_prefix, level, title = roman.group("num"), spoken_number(value).capitalize(), 2, None
+    else:
+        return None, False
+
+    used_next = False
+    if title is None and second is not None:
+        if not _looks_like_title([second]):
+            return None, False
+        title = second
+    elif title is None and second is None and _looks_like_title(following):
+        title, used_next = " ".join(following[0].split()), True  # type: ignore[index]
+    elif second is not None:
+        return None, False  # "CHAPTER I. Title" with prose under it in the same block
+    name = _title_case(title) if title else ""
+    shown = f"{prefix}: {name}" if name else prefix
+    spoken = f"{spoken_prefix}. {name}" if name else spoken_prefix
+    return _Heading(shown, spoken, "numbered", level), used_next
+
+
+def _looks_like_title(block: list[str] | None) -> bool:
+    """A short single line that names a chapter, not a sentence of prose."""
+    if not block or len(block) != 1:
+        return False
     line = " ".join(block[0].split())
-    markdown = _MARKDOWN_HEADING.match(line)
-    if markdown and len(block) == 1:
-        text = _clean(markdown.group(2))
-        return _Heading(text, text, len(markdown.group(1)))
-    chapter = _CHAPTER_HEADING.match(line)
-    if chapter and len(block) <= 2:
-        word = chapter.group("word").capitalize()
-        num = chapter.group("num")
-        rest = chapter.group("title") or (block[1].strip() if len(block) == 2 else "")
-        value = int(num) if num.isdigit() else roman_to_int(num.upper())
-        name = _title_case(rest) if rest else ""
-        shown = f"{word} {num.upper() if not num.isdigit() else num}" + (f": {name}" if name else "")
-        spoken = f"{word} {spoken_number(value)}" + (f". {name}" if name else "")
-        return _Heading(shown, spoken, 2)
-    return None
+    words = line.split()
+    if not 1 <= len(words) <= 12 or _NUMBERED.match(line) or _MARKDOWN.match(line):
+        return False
+    if line.isupper():
+        return True
+    capitals = sum(1 for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS)
+    return not line.endswith((",", ";", ":")) and capitals == len(words)
 
 
-def _chapters_from_headings(items: list[object]) -> list[Chapter]:
-    chapters: list[Chapter] = []
+def _chapters_from_headings(items: list[object], width: int, is_book: bool) -> list[Chapter]:
+    sections: list[tuple[_Heading | None, list[Paragraph]]] = []
     heading: _Heading | None = None
-    paragraphs: list[str] = []
+    body: list[Paragraph] = []
+    pending: _Heading | None = None  # "Part One" heading awaiting its first chapter
 
     def close() -> None:
-        if not paragraphs:
+        if heading is not None and heading.kind == "contents":
             return
-        if heading is None:
-            title, spoken = "Introduction", ""
-        else:
-            title, spoken = heading.title, heading.spoken
-        chapters.append(Chapter(len(chapters) + 1, title, spoken, tuple(paragraphs)))
+        if not any(p.kind != BREAK for p in body):
+            return
+        sections.append((heading, [p for p in body]))
 
     for item in items:
         if isinstance(item, _Heading):
-            close()
-            heading, paragraphs = item, []
+            if heading is not None and not any(p.kind != BREAK for p in body) and heading.kind != "contents":
+                # An empty heading: a "Part" above a chapter joins it; a contents entry goes.
+                if heading.level < item.level:
+                    pending = heading
+            else:
+                close()
+            if pending is not None and item.level > pending.level and item.kind != "contents":
+                item = _Heading(f"{pending.title} – {item.title}", f"{pending.spoken}. {item.spoken}", item.kind, item.level)
+                pending = None
+            heading, body = item, []
+        elif isinstance(item, _Break):
+            if body and body[-1].kind != BREAK:
+                body.append(Paragraph("", BREAK))
         else:
-            paragraphs.extend(_paragraphs(item))  # type: ignore[arg-type]
+            body.extend(_paragraphs(item.lines, width))  # type: ignore[attr-defined]
     close()
+
+    # Front matter: text before any heading, and named sections before the first chapter.
+    front: list[Paragraph] = []
+    chapters_start = 0
+    for n, (h, paragraphs) in enumerate(sections):
+        if h is not None and h.kind != "named":
+            break
+        if h is None and is_book and _is_title_page(paragraphs):
+            chapters_start = n + 1
+            continue
+        if h is not None:
+            front.append(Paragraph(h.spoken, HEADING))
+        front.extend(paragraphs)
+        chapters_start = n + 1
+    rest = sections[chapters_start:]
+    front_words = sum(p.word_count for p in front)
+    if not rest or front_words > SHORT_FRONT_MATTER:
+        rest, front = sections, []  # long front matter: chapters of their own
+
+    chapters: list[Chapter] = []
+    for h, paragraphs in rest:
+        while paragraphs and paragraphs[-1].kind == BREAK:
+            paragraphs.pop()
+        if h is None and is_book and _is_title_page(paragraphs):
+            continue
+        title = h.title if h else "Introduction"
+        spoken = h.spoken if h else ""
+        preamble = tuple(front) if not chapters else ()
+        chapters.append(Chapter(len(chapters) + 1, title, spoken, tuple(paragraphs), preamble))
     return chapters
 
 
-def _sections(paragraphs: list[str]) -> list[Chapter]:
+def _is_title_page(paragraphs: list[Paragraph]) -> bool:
+    """Lines of a title page: short, and not sentences."""
+    lines = [line for p in paragraphs for line in p.text.split("\n")]
+    return sum(len(line.split()) for line in lines) <= 60 and all(len(line.split()) <= 10 for line in lines)
+
+
+def _paragraphs(lines: tuple[str, ...] | list[str], width: int) -> list[Paragraph]:
+    """Hard-wrapped lines make one paragraph; a block of long lines is a paragraph per line;
+    a block of short lines each starting with a capital, in a wrapped text, is verse."""
+    lines = [" ".join(line.split()) for line in lines]
+    if len(lines) == 1:
+        return [Paragraph(lines[0])]
+    lengths = sorted(len(line) for line in lines)
+    if lengths[len(lengths) // 2] > 100 or lengths[-1] > 120:
+        return [Paragraph(line) for line in lines]
+    if width >= 45 and lengths[-1] <= width * 0.7 and all(line[:1].isupper() or line[:1] in "\"'‘“(" for line in lines):
+        return [Paragraph("\n".join(lines), VERSE)]
+    return [Paragraph(" ".join(lines))]
+
+
+def _sections(paragraphs: list[Paragraph]) -> list[Chapter]:
     """Cut heading-less text at paragraph boundaries into parts of a listening length."""
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = [p for p in paragraphs if p.text]
     if not paragraphs:
         return []
-    counts = [count_words(p) for p in paragraphs]
+    counts = [p.word_count for p in paragraphs]
     total = sum(counts)
     if total < SECTIONS_BELOW:
         count = 1
@@ -147,7 +330,7 @@ def _sections(paragraphs: list[str]) -> list[Chapter]:
     chapters = []
     for n, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(paragraphs)]), start=1):
         body = tuple(paragraphs[a:b])
-        title = section_title(body[0]) if count > 1 else "Full text"
+        title = section_title(body[0].text) if count > 1 else "Full text"
         spoken = f"Part {spoken_number(n)}" if count > 1 else ""
         chapters.append(Chapter(n, title, spoken, body))
     return chapters
@@ -198,10 +381,10 @@ def _title_from_name(name: str) -> str:
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 
 
-def _title_case(text: str) -> str:
+def _title_case(text: str, force: bool = False) -> str:
     """Title case for headings set in capitals; a heading already in mixed case is kept."""
     text = " ".join(text.split()).strip(" .")
-    if not text.isupper():
+    if not (force or text.isupper()):
         return text
     words = text.lower().split()
     out = []
@@ -213,7 +396,7 @@ def _title_case(text: str) -> str:
     return " ".join(out)
 
 
-def _clean(text: str) -> str:
+def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -223,3 +406,6 @@ def slugify(text: str, max_length: int = 60) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+__all__ = ["structure", "slugify", "section_title", "DEFAULT_AUTHOR", "PROSE"]

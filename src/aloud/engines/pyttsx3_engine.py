@@ -51,6 +51,7 @@ class Pyttsx3Engine:
                 self._engine = pyttsx3.init("espeak")
             except Exception as exc:  # pyttsx3 raises RuntimeError and friends
                 raise ToolMissingError(f"espeak-ng could not start ({exc}); {INSTALL_HINT}") from None
+            _allow_phonemes(self._engine)
         return self._engine
 
     def version(self) -> str:
@@ -93,3 +94,29 @@ class Pyttsx3Engine:
             raise SynthesisError(f"espeak-ng produced a broken WAV: {exc}") from None
         finally:
             path.unlink(missing_ok=True)
+
+
+def _allow_phonemes(engine) -> None:
+    """Let `[[...]]` in the text be espeak phonemes (pronunciation lexicon entries).
+
+    pyttsx3 2.99 hard-codes the flags it passes to espeak_Synth; this adds PHONEMES. The
+    narration removes brackets from the book's own text, so only lexicon entries use it.
+    """
+    from pyttsx3.drivers import _espeak
+
+    driver = engine.proxy._driver
+
+    def start_synthesis(text: str) -> None:
+        driver._proxy.setBusy(True)
+        driver._proxy.notify("started-utterance")
+        driver._speaking = True
+        driver._data_buffer = b""
+        flags = _espeak.ENDPAUSE | _espeak.CHARS_UTF8 | _espeak.PHONEMES
+        try:
+            _espeak.Synth(str(text).encode("utf-8"), flags=flags)
+        except Exception as exc:
+            driver._proxy.setBusy(False)
+            driver._proxy.notify("error", exception=exc)
+            raise
+
+    driver._start_synthesis = start_synthesis

@@ -1,9 +1,16 @@
-"""Narrate stage: a chapter's text becomes the `SpeechUnit`s an engine is asked to say."""
+"""Narrate stage: a chapter becomes the `SpeechUnit`s an engine is asked to say.
+
+What is said: the edition's opening and closing announcements, a short front matter,
+each chapter's spoken title, then its paragraphs sentence by sentence, made speakable
+(numbers, abbreviations, symbols …) and passed through the pronunciation lexicon.
+How it is paced: pauses after sentences, paragraphs, verse lines and scene breaks.
+"""
 
 from __future__ import annotations
 
-from aloud.config import Pauses
-from aloud.model import Chapter, Edition, SpeechUnit
+from aloud.config import NarrationOptions, Pauses
+from aloud.model import BREAK, HEADING, VERSE, Chapter, Edition, Paragraph, SpeechUnit
+from aloud.narrate.lexicon import Lexicon
 from aloud.narrate.sentences import split_long, split_sentences
 from aloud.narrate.speakable import speakable
 
@@ -11,18 +18,49 @@ from aloud.narrate.speakable import speakable
 CLAUSE_PAUSE = 0.12
 
 
-def narrate_chapter(chapter: Chapter, pauses: Pauses) -> tuple[SpeechUnit, ...]:
-    units: list[SpeechUnit] = []
+def opening_announcement(edition: Edition) -> str:
+    from aloud.structure import DEFAULT_AUTHOR
 
-    def add(text: str, pause: float, kind: str = "sentence") -> None:
-        text = text.strip()
-        if text:
-            units.append(SpeechUnit(chapter.index, len(units), text, pause, kind))
+    if edition.author and edition.author != DEFAULT_AUTHOR:
+        return f"{edition.title}, by {edition.author}."
+    return f"{edition.title}."
 
-    if chapter.spoken_title:
-        add(speakable(chapter.spoken_title), pauses.after_title, "title")
-    for paragraph in chapter.paragraphs:
-        sentences = split_sentences(paragraph)
+
+def closing_announcement(edition: Edition) -> str:
+    return f"End of {edition.title}."
+
+
+class _Units:
+    def __init__(self, chapter: int, lexicon: Lexicon) -> None:
+        self.chapter = chapter
+        self.lexicon = lexicon
+        self.units: list[SpeechUnit] = []
+
+    def say(self, text: str, pause: float, kind: str = "sentence", *, spoken: bool = False) -> None:
+        """Add a unit; `spoken` text has been made speakable already."""
+        text = self.lexicon.apply(text if spoken else speakable(text))
+        if text.strip(" .,;:!?-–—'\"’”“‘"):
+            self.units.append(SpeechUnit(self.chapter, len(self.units), text, pause, kind))
+
+    def pause(self, seconds: float) -> None:
+        """Lengthen the pause after the last unit (a scene break, say)."""
+        if self.units:
+            last = self.units[-1]
+            self.units[-1] = SpeechUnit(last.chapter, last.index, last.text, max(last.pause_after, seconds), last.kind)
+
+    def paragraph(self, paragraph: Paragraph, pauses: Pauses) -> None:
+        if paragraph.kind == BREAK:
+            self.pause(pauses.scene_break)
+            return
+        if paragraph.kind == HEADING:
+            self.say(paragraph.text.rstrip(".") + ".", pauses.after_title, "title")
+            return
+        if paragraph.kind == VERSE:
+            lines = paragraph.text.split("\n")
+            for n, line in enumerate(lines):
+                self.say(line, pauses.verse_line if n < len(lines) - 1 else pauses.paragraph)
+            return
+        sentences = split_sentences(paragraph.text)
         for s_index, sentence in enumerate(sentences):
             pieces = split_long(speakable(sentence))
             for p_index, piece in enumerate(pieces):
@@ -32,9 +70,45 @@ def narrate_chapter(chapter: Chapter, pauses: Pauses) -> tuple[SpeechUnit, ...]:
                     pause = pauses.sentence
                 else:
                     pause = pauses.paragraph
-                add(piece, pause)
-    return tuple(units)
+                self.say(piece, pause, spoken=True)
 
 
-def narrate_edition(edition: Edition, pauses: Pauses) -> dict[int, tuple[SpeechUnit, ...]]:
-    return {c.index: narrate_chapter(c, pauses) for c in edition.chapters}
+def narrate_chapter(
+    chapter: Chapter,
+    pauses: Pauses,
+    options: NarrationOptions = NarrationOptions(),
+    lexicon: Lexicon = Lexicon(),
+    opening: str = "",
+    closing: str = "",
+) -> tuple[SpeechUnit, ...]:
+    units = _Units(chapter.index, lexicon)
+    if opening:
+        units.say(opening, pauses.announcement, "announcement")
+    for paragraph in chapter.preamble:
+        units.paragraph(paragraph, pauses)
+    if chapter.spoken_title and options.announce_chapters:
+        units.say(chapter.spoken_title.rstrip(".") + ".", pauses.after_title, "title")
+    for paragraph in chapter.paragraphs:
+        units.paragraph(paragraph, pauses)
+    if closing:
+        units.pause(pauses.announcement)
+        units.say(closing, pauses.paragraph, "announcement")
+    return tuple(units.units)
+
+
+def narrate_edition(
+    edition: Edition, pauses: Pauses, options: NarrationOptions = NarrationOptions(), lexicon: Lexicon = Lexicon()
+) -> dict[int, tuple[SpeechUnit, ...]]:
+    first, last = edition.chapters[0].index, edition.chapters[-1].index
+    announce = options.announce_edition
+    return {
+        c.index: narrate_chapter(
+            c,
+            pauses,
+            options,
+            lexicon,
+            opening=opening_announcement(edition) if announce and c.index == first else "",
+            closing=closing_announcement(edition) if announce and c.index == last else "",
+        )
+        for c in edition.chapters
+    }

@@ -1,0 +1,59 @@
+"""Project Gutenberg files: the book between the START and END markers, and its title and author.
+
+Markers have been spelled many ways over the years ("THIS" or "THE", "EBOOK" or
+"E-BOOK", indented or not, "*END*THE SMALL PRINT!" in the oldest files); the licence
+after the END marker and the header before START are never narrated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_START = re.compile(
+    r"^\s*\*{2,}\s*START\s+OF\s+(?:THIS|THE)\s+PROJECT\s+GUTENBERG\s+E-?(?:BOOK|TEXT)\b.*$"
+    r"|^\s*\*END\*\s*THE\s+SMALL\s+PRINT.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_END = re.compile(
+    r"^\s*\*{2,}\s*END\s+OF\s+(?:THIS|THE)\s+PROJECT\s+GUTENBERG\s+E-?(?:BOOK|TEXT)\b.*$"
+    r"|^\s*End\s+of\s+(?:the\s+)?Project\s+Gutenberg(?:'s)?\s+(?:E-?(?:Book|text)\b|.*$).*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TITLE_LINE = re.compile(r"^\s*Title:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_AUTHOR_LINE = re.compile(r"^\s*Author:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_EBOOK_OF = re.compile(
+    r"The Project Gutenberg E-?(?:Book|text) of\s+(?P<title>.+?)(?:,\s+by\s+(?P<author>.+?))?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PRODUCED_BY = re.compile(r"^\s*(?:Produced|Prepared|Transcribed)\s+(?:by|from)\b.*?(?:\n\s*\n|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class GutenbergText:
+    body: str
+    title: str | None
+    author: str | None
+
+
+def strip_gutenberg(text: str) -> GutenbergText | None:
+    """The book inside a Project Gutenberg file, or None if `text` is not one."""
+    start = _START.search(text)
+    if start is None:
+        return None
+    header = text[: start.start()]
+    end = _END.search(text, start.end())
+    body = text[start.end() : end.start() if end else len(text)]
+    body = _PRODUCED_BY.sub("", body.lstrip("\n"), count=1)
+    title = _first(_TITLE_LINE, header)
+    author = _first(_AUTHOR_LINE, header)
+    ebook_of = _EBOOK_OF.search(header)
+    if ebook_of:
+        title = title or ebook_of.group("title").strip()
+        author = author or (ebook_of.group("author") or "").strip() or None
+    return GutenbergText(body=body, title=title, author=author)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return " ".join(match.group(1).split()) if match else None
