@@ -160,3 +160,35 @@ def test_real_build_prints_nothing_from_the_engine(text, tmp_path, session_cache
         f"{tmp_path / 'out' / 'the-lighthouse-keeper'}: The Lighthouse Keeper — 3 chapters, "
         + result.stdout.strip().rsplit(", ", 1)[-1]
     ]
+
+
+def test_text_prints_the_script_with_pauses(text):
+    result = invoke("text", str(text))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "=== Chapter 1 of 3: The Storm ==="
+    assert lines[1] == "The Lighthouse Keeper.  [1.50s]"
+    assert "The Storm.  [1.10s]" in lines
+    assert "The wind rose at dusk.  [0.35s]" in lines
+    assert "=== Chapter 3 of 3: The Morning ===" in lines
+    assert lines[-1] == "End of The Lighthouse Keeper.  [0.80s]"
+
+
+def test_text_without_announcements(text):
+    result = invoke("text", str(text), "--no-announce", "--no-chapter-titles")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "The wind rose at dusk.  [0.35s]"
+    assert "End of" not in result.stdout
+
+
+@needs_media
+def test_lexicon_phonemes_reach_espeak(tmp_path):
+    lexicon = tmp_path / "lex.toml"
+    lexicon.write_text("Zyx = \"[[h@l'oU]]\"\n")
+    with_phonemes, plain = tmp_path / "a.wav", tmp_path / "b.wav"
+    cache = str(tmp_path / "c")
+    assert invoke("say", "Zyx", "-o", str(with_phonemes), "--lexicon", str(lexicon), "--cache-dir", cache).exit_code == 0
+    assert invoke("say", "Hello", "-o", str(plain), "--cache-dir", cache).exit_code == 0
+    with wave.open(str(with_phonemes)) as a, wave.open(str(plain)) as b:
+        # "[[h@l'oU]]" is spoken as "hello", not as the letters of a bracketed string.
+        assert abs(a.getnframes() - b.getnframes()) / b.getnframes() < 0.25
