@@ -146,7 +146,7 @@ def encode_chapter(
             "-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate,
             "-f", "mp4", str(m4a),
             "-map", "[mp3]", *BITEXACT, "-ar", str(mp3_sample_rate), "-c:a", "libmp3lame",
-            "-b:a", mp3_bitrate, "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", str(mp3),
+            "-b:a", mp3_bitrate, "-compression_level", "7", "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", str(mp3),
         ],
         what=f"encoding {wav.name}",
     )

@@ -1,16 +1,20 @@
 """The default engine: pyttsx3 driving espeak-ng through its library.
 
-pyttsx3 2.99 prints on stdout, can be initialised once per process and is not
-thread-safe, so it lives in worker processes (see `synthesize`) that silence stdout.
+pyttsx3 2.99 initialises espeak-ng, lists its voices and sets voice and rate. Its
+run loop is not used to speak: that loop sleeps 10 ms per request, writes the WAV
+before the last chunk of audio has arrived, copies the whole buffer for every chunk,
+prints "Audio saved to …" on stdout and hard-codes the synthesis flags. Instead each
+request is spoken synchronously through pyttsx3's own espeak binding, into a list of
+chunks, with [[phonemes]] allowed (the narration removes brackets from the book's own
+text, so only pronunciation-lexicon entries use them).
+
+espeak-ng can be initialised once per process and is not thread-safe, so the engine
+lives in worker processes (see `synthesize`), one per process.
 """
 
 from __future__ import annotations
 
 import ctypes
-import os
-import tempfile
-import wave
-from pathlib import Path
 
 from aloud.engines.base import AudioClip
 from aloud.errors import SynthesisError, ToolMissingError
@@ -27,6 +31,9 @@ class Pyttsx3Engine:
 
     def __init__(self) -> None:
         self._engine = None
+        self._sample_rate = 22050
+        self._chunks: list[bytes] = []
+        self._callback = False
 
     def check_available(self) -> None:
         for library in ESPEAK_LIBRARIES:
@@ -51,11 +58,9 @@ class Pyttsx3Engine:
                 self._engine = pyttsx3.init("espeak")
             except Exception as exc:  # pyttsx3 raises RuntimeError and friends
                 raise ToolMissingError(f"espeak-ng could not start ({exc}); {INSTALL_HINT}") from None
-            _allow_phonemes(self._engine)
-        return self._engine
+        return self._engine.proxy._driver
 
     def version(self) -> str:
-        import pyttsx3
         from importlib.metadata import version
 
         self._driver()
@@ -66,57 +71,38 @@ class Pyttsx3Engine:
         return f"pyttsx3 {version('pyttsx3')} / espeak-ng {espeak}"
 
     def voices(self) -> list[Voice]:
-        engine = self._driver()
+        driver = self._driver()
         found = []
-        for v in engine.getProperty("voices"):
+        for v in driver.getProperty("voices"):
             langs = tuple(str(lang) for lang in (v.languages or ()) if lang)
             found.append(Voice(id=v.id, name=v.name, languages=langs, gender=v.gender))
         return found
 
+    def _on_audio(self, wav, numsamples, events) -> int:
+        if numsamples > 0:
+            self._chunks.append(ctypes.string_at(wav, numsamples * 2))
+        return 0
+
     def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
-        engine = self._driver()
-        engine.setProperty("voice", voice)
-        engine.setProperty("rate", rate)
-        fd, name = tempfile.mkstemp(suffix=".wav", prefix="aloud-unit-")
-        os.close(fd)
-        path = Path(name)
+        driver = self._driver()
+        from pyttsx3.drivers import _espeak
+
+        if not self._callback:
+            _espeak.SetSynthCallback(self._on_audio)  # pyttsx3 keeps the ctypes wrapper alive
+            self._callback = True
+            rate_of = getattr(_espeak.dll, "espeak_ng_GetSampleRate", None)
+            if rate_of is not None:
+                rate_of.restype = ctypes.c_int
+                self._sample_rate = rate_of() or self._sample_rate
         try:
-            path.unlink()
-            engine.save_to_file(text, str(path))
-            engine.runAndWait()
-            if not path.exists():
-                raise SynthesisError("espeak-ng produced no audio")
-            with wave.open(str(path), "rb") as w:
-                if w.getnchannels() != 1 or w.getsampwidth() != 2:
-                    raise SynthesisError("espeak-ng produced audio in an unexpected format")
-                return AudioClip(w.readframes(w.getnframes()), w.getframerate())
-        except (wave.Error, EOFError) as exc:
-            raise SynthesisError(f"espeak-ng produced a broken WAV: {exc}") from None
-        finally:
-            path.unlink(missing_ok=True)
-
-
-def _allow_phonemes(engine) -> None:
-    """Let `[[...]]` in the text be espeak phonemes (pronunciation lexicon entries).
-
-    pyttsx3 2.99 hard-codes the flags it passes to espeak_Synth; this adds PHONEMES. The
-    narration removes brackets from the book's own text, so only lexicon entries use it.
-    """
-    from pyttsx3.drivers import _espeak
-
-    driver = engine.proxy._driver
-
-    def start_synthesis(text: str) -> None:
-        driver._proxy.setBusy(True)
-        driver._proxy.notify("started-utterance")
-        driver._speaking = True
-        driver._data_buffer = b""
+            driver.setProperty("voice", voice)
+        except ValueError:
+            raise SynthesisError(f"espeak-ng has no voice {voice!r}") from None
+        driver.setProperty("rate", rate)
+        self._chunks = []
         flags = _espeak.ENDPAUSE | _espeak.CHARS_UTF8 | _espeak.PHONEMES
-        try:
-            _espeak.Synth(str(text).encode("utf-8"), flags=flags)
-        except Exception as exc:
-            driver._proxy.setBusy(False)
-            driver._proxy.notify("error", exception=exc)
-            raise
-
-    driver._start_synthesis = start_synthesis
+        _espeak.Synth(text.encode("utf-8"), flags=flags)
+        _espeak.Synchronize()
+        pcm = b"".join(self._chunks)
+        self._chunks = []
+        return AudioClip(pcm, self._sample_rate)
