@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from aloud.cache import UnitCache
+from aloud.config import BuildSettings
 from aloud.errors import SynthesisError
-from aloud.model import SpeechUnit
-from aloud.synthesize import Voicing, plausible_seconds, synthesize_units
+from aloud.model import Chapter, Edition, Paragraph, SpeechUnit
+from aloud.render import plan, render
+from aloud.synthesize import Voicing, plausible_seconds
 
 TEXTS = ["The first sentence is here.", "A FLAKY one follows it now.", "And the last one ends it."]
 
@@ -20,10 +22,22 @@ def markers(tmp_path, monkeypatch):
     return root
 
 
+class Rendered:
+    def __init__(self, unit, path, duration):
+        self.unit, self.path, self.duration = unit, path, duration
+
+
 def run(engine: str, cache_root, jobs=2):
-    units = [SpeechUnit(3, i, t, 0.3) for i, t in enumerate(TEXTS)]
+    """Render one chapter of three units; return each unit with its cached audio."""
+    units = tuple(SpeechUnit(3, i, t, 0.3) for i, t in enumerate(TEXTS))
+    chapter = Chapter(3, "The Ship", "", tuple(Paragraph(t) for t in TEXTS))
+    edition = Edition("E", "A", "e", (chapter,))
     voicing = Voicing(f"fake_engines:{engine}", "1", "low", 170)
-    return synthesize_units(units, voicing, UnitCache(cache_root), jobs, {3: "The Ship"})
+    settings = BuildSettings(jobs=jobs)
+    render(edition, plan(edition, {3: units}, voicing, settings), voicing, settings, cache_root)
+    cache = UnitCache(cache_root)
+    found = [cache.lookup(voicing.key(u)) for u in units]
+    return [Rendered(u, f.path, f.samples / f.sample_rate) for u, f in zip(units, found)]
 
 
 @pytest.mark.parametrize("engine", ["FailsOnceEngine", "SilentOnceEngine", "CrashesOnceEngine"])
@@ -48,12 +62,12 @@ def test_a_unit_that_keeps_failing_stops_the_build_naming_it(tmp_path):
 
 def test_cached_units_are_not_spoken_again(tmp_path, markers):
     run("FailsOnceEngine", tmp_path / "cache")
-    first = sorted(p.name for p in (tmp_path / "cache").rglob("*.wav"))
+    first = sorted(p.name for p in (tmp_path / "cache").rglob("*.*"))
     # Were the engine asked again, it would fail once more and leave a new marker.
     (markers / "fails-once").unlink()
     rendered = run("FailsOnceEngine", tmp_path / "cache")
     assert not (markers / "fails-once").exists()
-    assert sorted(p.name for p in (tmp_path / "cache").rglob("*.wav")) == first
+    assert sorted(p.name for p in (tmp_path / "cache").rglob("*.*")) == first
     assert [r.unit.text for r in rendered] == TEXTS
 
 

@@ -5,31 +5,30 @@ from __future__ import annotations
 import os
 import shutil
 import wave
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-from mutagen.mp3 import MP3
 
 from aloud import media
 from aloud.cache import UnitCache, default_cache_dir
 from aloud.config import BuildSettings
 from aloud.engines.base import resolve_voice
 from aloud.engines.registry import create_engine
-from aloud.errors import OutputError
+from aloud.errors import OutputError, UsageError
 from aloud.export.m4b import write_m4b
 from aloud.export.manifest import manifest, write_manifest
 from aloud.export.mp3 import tag_chapter_mp3
 from aloud.export.names import chapter_file_name
 from aloud.export.playlist import write_playlist
-from aloud.master import master_chapter
-from aloud.model import BuiltEdition, ChapterMark, Edition, EncodedChapter, MasteredChapter, SpeechUnit
-from aloud.narrate import narrate_edition
+from aloud.master import SegmentAudio
+from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit, UnitTiming
+from aloud.narrate import narrate_chapter, narrate_edition
 from aloud.narrate.lexicon import load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.structure import structure
-from aloud.synthesize import Voicing, synthesize_units
+from aloud.render import plan as plan_render
+from aloud.render import render
+from aloud.synthesize import Voicing
 
 
 @dataclass(frozen=True)
@@ -128,51 +127,25 @@ def _build_into(
     work = folder / ".work"
     (folder / "mp3").mkdir(parents=True)
     work.mkdir()
-    cache = UnitCache(settings.cache_dir or default_cache_dir())
+    cache_root = settings.cache_dir or default_cache_dir()
 
-    all_units = [u for c in edition.chapters for u in prepared.units[c.index]]
-    titles = {c.index: c.title for c in edition.chapters}
-    rendered = synthesize_units(all_units, voicing, cache, settings.jobs, titles, progress)
-    by_chapter: dict[int, list] = {c.index: [] for c in edition.chapters}
-    for r in rendered:
-        by_chapter[r.unit.chapter].append(r)
-
+    render_plan = plan_render(edition, prepared.units, voicing, settings)
+    segments = render(edition, render_plan, voicing, settings, cache_root, progress)
     total = len(edition.chapters)
+    chapters = [
+        _join_chapter(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, work, total)
+        for chapter in edition.chapters
+    ]
+    for audio in chapters:
+        tag_chapter_mp3(audio.mp3, edition, audio.chapter.index, audio.chapter.title)
 
-    def master_and_encode(chapter_index: int) -> EncodedChapter:
-        chapter = edition.chapters[chapter_index - 1]
-        wav = work / f"{chapter.index:04d}.wav"
-        mastered = master_chapter(chapter, by_chapter[chapter.index], settings.pauses, settings.audio, wav)
-        mp3 = folder / "mp3" / chapter_file_name(chapter.index, total, chapter.title, ".mp3")
-        m4a = work / f"{chapter.index:04d}.m4a"
-        media.encode_chapter(
-            wav,
-            gain_db=mastered.gain_db,
-            limiter_dbfs=settings.audio.limiter_dbfs,
-            m4a=m4a,
-            aac_bitrate=settings.audio.aac_bitrate,
-            mp3=mp3,
-            mp3_bitrate=settings.audio.mp3_bitrate,
-            mp3_sample_rate=settings.audio.mp3_sample_rate,
-        )
-        wav.unlink()
-        tag_chapter_mp3(mp3, edition, chapter.index, chapter.title)
-        progress.advance("encode")
-        return EncodedChapter(mastered, m4a, mp3)
-
-    progress.start("encode", total)
-    with ThreadPoolExecutor(max_workers=settings.jobs) as pool:
-        encoded = list(pool.map(master_and_encode, [c.index for c in edition.chapters]))
-    progress.finish("encode")
-
-    marks = chapter_marks(edition, [e.mastered for e in encoded], [e.mp3_path for e in encoded], folder)
-    m4b = write_m4b(edition, marks, [e.m4a_path for e in encoded], folder / f"{edition.slug}.m4b", work)
-    durations = [MP3(str(e.mp3_path)).info.length for e in encoded]
-    playlist = write_playlist(folder / f"{edition.slug}.m3u8", edition, marks, durations)
+    marks = chapter_marks(chapters, folder)
+    m4b = write_m4b(edition, marks, [c.m4a for c in chapters], folder / f"{edition.slug}.m4b", work)
+    playlist = write_playlist(folder / f"{edition.slug}.m3u8", edition, marks, [c.duration for c in chapters])
     data = manifest(
         edition,
         marks,
-        [e.mastered for e in encoded],
+        chapters,
         engine=voicing.engine,
         engine_version=voicing.engine_version,
         voice=voicing.voice,
@@ -191,31 +164,51 @@ def _build_into(
         edition=edition,
         folder=final,
         m4b=moved(m4b),
-        mp3s=tuple(moved(e.mp3_path) for e in encoded),
+        mp3s=tuple(moved(c.mp3) for c in chapters),
         playlist=moved(playlist),
         manifest=moved(manifest_path),
         marks=tuple(marks),
     )
 
 
-def chapter_marks(
-    edition: Edition, mastered: list[MasteredChapter], mp3s: list[Path], folder: Path
-) -> list[ChapterMark]:
-    """Where each chapter lies in the joined M4B (each later part brings AAC priming)."""
+def _join_chapter(chapter: Chapter, parts: list[SegmentAudio], folder: Path, work: Path, total: int) -> ChapterAudio:
+    """A chapter's segments joined, without re-encoding, into its M4B part and its MP3."""
+    m4a = work / f"{chapter.index:04d}.m4a"
+    mp3 = folder / "mp3" / chapter_file_name(chapter.index, total, chapter.title, ".mp3")
+    media.join_aac([(Path(p.aac), p.duration) for p in parts], m4a, work)
+    media.join_mp3([Path(p.mp3) for p in parts], mp3, work)
+    timings: list[UnitTiming] = []
+    offset = 0.0
+    for part in parts:
+        timings += [UnitTiming(t.index, offset + t.start, offset + t.end, t.text) for t in part.timings]
+        offset += part.duration
+    return ChapterAudio(
+        chapter=chapter,
+        m4a=m4a,
+        mp3=mp3,
+        sample_rate=parts[0].sample_rate,
+        samples=sum(p.samples for p in parts),
+        timings=tuple(timings),
+        loudness_lufs=tuple(p.loudness_lufs for p in parts),
+        gains_db=tuple(p.gain_db for p in parts),
+    )
+
+
+def chapter_marks(chapters: list[ChapterAudio], folder: Path) -> list[ChapterMark]:
+    """Where each chapter lies in the joined M4B."""
     marks = []
     position = 0.0
-    for n, m in enumerate(mastered):
+    for audio in chapters:
         start = position
-        length = m.duration + (media.AAC_PRIMING_SAMPLES / m.sample_rate if n else 0.0)
-        position += length
+        position += audio.duration
         marks.append(
             ChapterMark(
-                index=m.chapter.index,
-                title=m.chapter.title,
+                index=audio.chapter.index,
+                title=audio.chapter.title,
                 start=start,
                 end=position,
-                file=mp3s[n].relative_to(folder).as_posix(),
-                word_count=m.chapter.word_count,
+                file=audio.mp3.relative_to(folder).as_posix(),
+                word_count=audio.chapter.word_count,
             )
         )
     return marks
@@ -237,36 +230,39 @@ def _swap_into_place(staging: Path, final: Path) -> None:
 
 def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None) -> float:
     """Speak a short text into a WAV file for a quick listen. Returns its duration."""
-    from aloud.model import Chapter, Paragraph
-    from aloud.narrate import narrate_chapter
-
     if not text.strip():
-        from aloud.errors import UsageError
-
         raise UsageError("nothing to say: the text is empty")
     settings.validated()
     voicing = open_engine(settings, voice or settings.voice, settings.rate)
     chapter = Chapter(1, "say", "", tuple(Paragraph(p) for p in text.split("\n") if p.strip()))
-    units = narrate_chapter(chapter, settings.pauses, settings.narration, load_lexicon(settings.narration.lexicon))
-    cache = UnitCache(settings.cache_dir or default_cache_dir())
-    rendered = synthesize_units(list(units), voicing, cache, 1, {1: "say"})
+    edition = Edition("say", "", "say", (chapter,))
+    lexicon = load_lexicon(settings.narration.lexicon)
+    units = {1: narrate_chapter(chapter, settings.pauses, settings.narration, lexicon)}
+    if not units[1]:
+        raise UsageError("nothing to say: the text has no words")
+    cache_root = settings.cache_dir or default_cache_dir()
+    render_plan = plan_render(edition, units, voicing, settings)
+    render(edition, render_plan, voicing, settings.with_overrides(jobs=1), cache_root)
+    cache = UnitCache(cache_root)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
     samples = 0
+    rate = 0
     try:
         with wave.open(str(tmp), "wb") as w:
             w.setnchannels(1)
             w.setsampwidth(2)
-            w.setframerate(rendered[0].sample_rate)
-            for r in rendered:
-                with wave.open(str(r.path), "rb") as src:
+            for n, unit in enumerate(units[1]):
+                with wave.open(str(cache.path_for(voicing.key(unit))), "rb") as src:
+                    rate = src.getframerate()
                     frames = src.readframes(src.getnframes())
-                w.writeframes(frames)
-                gap = round(r.unit.pause_after * r.sample_rate) if r is not rendered[-1] else 0
-                w.writeframes(b"\x00\x00" * gap)
+                if n == 0:
+                    w.setframerate(rate)
+                gap = round(unit.pause_after * rate) if n < len(units[1]) - 1 else 0
+                w.writeframes(frames + b"\x00\x00" * gap)
                 samples += len(frames) // 2 + gap
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    return samples / rendered[0].sample_rate
+    return samples / rate

@@ -29,20 +29,6 @@ MP3_FRAME = 1152  # MPEG-1 layer III, which 32, 44.1 and 48 kHz use
 BITEXACT = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
 
 
-def frame_alignment(sample_rate: int, mp3_sample_rate: int, longest: float = 2.0) -> int:
-    """The fewest samples that fill whole AAC frames here and whole MP3 frames after resampling.
-
-    A chapter padded to a multiple of it makes every encoder add only its fixed delay,
-    so the files' durations agree with the PCM to within one frame.
-    """
-    step = AAC_FRAME
-    while step <= longest * sample_rate:
-        if (step * mp3_sample_rate) % (sample_rate * MP3_FRAME) == 0:
-            return step
-        step += AAC_FRAME
-    return AAC_FRAME
-
-
 def require(program: str) -> str:
     path = shutil.which(program)
     if path is None:
@@ -50,22 +36,26 @@ def require(program: str) -> str:
     return path
 
 
-def run(program: str, args: list[str], *, what: str) -> subprocess.CompletedProcess[str]:
-    """Run `program` with `args`; raise ToolFailedError (with stderr) if it fails."""
+def run(program: str, args: list[str], *, what: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `program` with `args` (and `input` on stdin); raise ToolFailedError with its stderr if it fails."""
     command = [require(program), *args]
     log.debug("run: %s", subprocess.list2cmdline(command))
     try:
-        result = subprocess.run(command, capture_output=True, text=True, errors="replace", stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            command, input=input, capture_output=True, stdin=None if input is not None else subprocess.DEVNULL
+        )
     except OSError as exc:
         raise ToolFailedError(f"{what}: {program} could not start: {exc}") from None
+    stdout = result.stdout.decode("utf-8", "replace")
+    stderr = result.stderr.decode("utf-8", "replace")
     if result.returncode != 0:
-        tail = "\n".join(result.stderr.strip().splitlines()[-5:])
+        tail = " | ".join(stderr.strip().splitlines()[-3:])
         raise ToolFailedError(f"{what}: {program} failed (exit {result.returncode}): {tail}")
-    return result
+    return subprocess.CompletedProcess(command, result.returncode, stdout, stderr)
 
 
-def ffmpeg(args: list[str], *, what: str) -> subprocess.CompletedProcess[str]:
-    return run("ffmpeg", ["-hide_banner", "-nostdin", "-y", *args], what=what)
+def ffmpeg(args: list[str], *, what: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return run("ffmpeg", ["-hide_banner", "-y", *args], what=what, input=input)
 
 
 def ffprobe_json(path: Path, *entries: str) -> dict:
@@ -104,13 +94,26 @@ _PEAK = re.compile(r"Peak:\s+(-?[\d.]+|-inf|nan) dBFS")
 
 
 def loudness(path: Path, *, true_peak: bool = False) -> Loudness:
-    """Integrated loudness (EBU R128 / BS.1770) and, if asked, the true peak."""
+    """Integrated loudness (EBU R128 / BS.1770) of a file and, if asked, its true peak."""
+    return _loudness(["-i", str(path)], path.name, true_peak, None)
+
+
+def loudness_of_pcm(pcm: bytes, rate: int) -> float:
+    """Integrated loudness of mono 16-bit PCM."""
+    return _loudness(_pcm_input(rate), "audio", False, pcm).integrated_lufs
+
+
+def _pcm_input(rate: int) -> list[str]:
+    return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
+
+
+def _loudness(source: list[str], name: str, true_peak: bool, pcm: bytes | None) -> Loudness:
     spec = "ebur128=framelog=verbose" + (":peak=true" if true_peak else "")
-    result = ffmpeg(["-nostats", "-i", str(path), "-af", spec, "-f", "null", "-"], what=f"measuring {path.name}")
+    result = ffmpeg(["-nostats", *source, "-af", spec, "-f", "null", "-"], what=f"measuring {name}", input=pcm)
     summary = result.stderr.rsplit("Summary:", 1)[-1]
     lufs = _LUFS.search(summary)
     if not lufs:
-        raise ToolFailedError(f"measuring {path.name}: no loudness in ffmpeg's report")
+        raise ToolFailedError(f"measuring {name}: no loudness in ffmpeg's report")
     peak = _PEAK.search(summary) if true_peak else None
     return Loudness(_number(lufs.group(1)), _number(peak.group(1)) if peak else None)
 
@@ -122,33 +125,63 @@ def _number(text: str) -> float:
         return -math.inf
 
 
-def encode_chapter(
-    wav: Path,
+def encode_segment(
+    pcm: bytes,
+    rate: int,
     *,
     gain_db: float,
     limiter_dbfs: float,
-    m4a: Path,
+    aac: Path,
     aac_bitrate: str,
     mp3: Path,
     mp3_bitrate: str,
     mp3_sample_rate: int,
+    mp3_padding: int,
 ) -> None:
-    """Apply gain and a peak limiter once, then encode AAC and MP3 in one pass."""
+    """Apply gain and a peak limiter once, then encode an ADTS AAC stream and an MP3 in one pass.
+
+    `mp3_padding` samples of silence (at the MP3 rate) end the MP3 so that it decodes
+    to as many samples as the AAC stream does.
+    """
     limit = 10 ** (limiter_dbfs / 20)
     graph = (
         f"[0:a]volume={gain_db:.2f}dB,"
         f"alimiter=limit={limit:.4f}:level=false:latency=true:attack=5:release=60,"
-        "asplit=2[aac][mp3]"
+        f"asplit=2[aac][raw];[raw]aresample={mp3_sample_rate},apad=pad_len={mp3_padding}[mp3]"
     )
     ffmpeg(
         [
-            "-i", str(wav), "-filter_complex", graph,
+            *_pcm_input(rate), "-filter_complex", graph,
             "-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate,
-            "-f", "mp4", str(m4a),
-            "-map", "[mp3]", *BITEXACT, "-ar", str(mp3_sample_rate), "-c:a", "libmp3lame",
-            "-b:a", mp3_bitrate, "-compression_level", "7", "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", str(mp3),
+            "-f", "adts", str(aac),
+            "-map", "[mp3]", *BITEXACT, "-c:a", "libmp3lame", "-b:a", mp3_bitrate, "-compression_level", "7",
+            "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(mp3),
         ],
-        what=f"encoding {wav.name}",
+        what=f"encoding {aac.stem[:12]}",
+        input=pcm,
+    )
+
+
+def join_aac(parts: list[tuple[Path, float]], out: Path, work_dir: Path) -> None:
+    """Join ADTS streams (path, exact duration) into one MP4 audio file, without re-encoding."""
+    listing = work_dir / f"{out.stem}.aac.txt"
+    listing.write_text(
+        "".join(f"file '{_concat_quote(p)}'\nduration {seconds:.6f}\n" for p, seconds in parts), encoding="utf-8"
+    )
+    ffmpeg(
+        ["-f", "concat", "-safe", "0", "-i", str(listing), "-map", "0:a", "-c", "copy", *BITEXACT, "-f", "mp4", str(out)],
+        what=f"joining {out.name}",
+    )
+
+
+def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
+    """Join MP3 streams into one file with a fresh Xing header, without re-encoding."""
+    listing = work_dir / f"{out.stem}.mp3.txt"
+    listing.write_text("".join(f"file '{_concat_quote(p)}'\n" for p in parts), encoding="utf-8")
+    ffmpeg(
+        ["-f", "concat", "-safe", "0", "-i", str(listing), "-map", "0:a", "-c", "copy", *BITEXACT,
+         "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", str(out)],
+        what=f"joining {out.name}",
     )
 
 

@@ -93,49 +93,29 @@ class Voice:
 
 
 @dataclass(frozen=True)
-class RenderedUnit:
-    """A unit's audio in the cache."""
-
-    unit: SpeechUnit
-    path: Path
-    sample_rate: int
-    samples: int
-
-    @property
-    def duration(self) -> float:
-        return self.samples / self.sample_rate
-
-
-@dataclass(frozen=True)
 class UnitTiming:
-    index: int
-    start: float  # seconds from the chapter file start
+    index: int  # the unit's index in its chapter
+    start: float  # seconds
     end: float
     text: str
 
 
 @dataclass(frozen=True)
-class MasteredChapter:
-    """One chapter as PCM on disk, with its loudness measured."""
+class ChapterAudio:
+    """A chapter joined from its encoded segments: an MP4 (AAC) part and an MP3."""
 
     chapter: Chapter
-    wav_path: Path
+    m4a: Path
+    mp3: Path
     sample_rate: int
     samples: int
-    timings: tuple[UnitTiming, ...]
-    loudness_lufs: float
-    gain_db: float
+    timings: tuple[UnitTiming, ...]  # from the chapter start
+    loudness_lufs: tuple[float, ...]  # as measured, per segment, before gain
+    gains_db: tuple[float, ...]
 
     @property
     def duration(self) -> float:
         return self.samples / self.sample_rate
-
-
-@dataclass(frozen=True)
-class EncodedChapter:
-    mastered: MasteredChapter
-    m4a_path: Path
-    mp3_path: Path
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""Where work runs: a pool of local worker processes behind one small interface.
+"""Where work runs: one small executor interface, and a local pool of worker processes.
 
-Each worker process builds its own speech engine once (engines such as pyttsx3 can be
-initialised only once per process and are not thread-safe) and keeps stdout quiet.
+Unit synthesis and segment encoding are both submitted here, so a distributed executor
+could take them later without touching the stages. Worker processes keep stdout quiet
+(native code in engines may print) and build their speech engine on first use.
 """
 
 from __future__ import annotations
@@ -9,65 +10,75 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
-
-T = TypeVar("T")
-R = TypeVar("R")
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol
 
 
 class WorkerCrashed(Exception):
     """The process running a task died (a segfault in a native library, a kill)."""
 
 
-def _quiet_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+class Executor(Protocol):
+    jobs: int
+
+    def submit(self, fn: Callable[[Any], Any], task: Any) -> Future: ...
+
+    def restart(self) -> None:
+        """Replace workers after one died; tasks in flight are lost and must be resubmitted."""
+
+    def close(self) -> None: ...
+
+
+def _quiet_worker() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # native code printing on fd 1 must not reach our stdout
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
-    if initializer is not None:
-        initializer(*initargs)
 
 
-class ProcessPool:
-    """Run tasks on `jobs` fresh processes; results come back as tasks finish."""
+class LocalProcessPool:
+    """`jobs` spawned processes on this machine."""
 
-    def __init__(
-        self,
-        jobs: int,
-        initializer: Callable[..., None] | None = None,
-        initargs: tuple = (),
-        one_task_per_process: bool = False,
-    ) -> None:
+    def __init__(self, jobs: int, one_task_per_process: bool = False) -> None:
         self.jobs = jobs
-        self.initializer = initializer
-        self.initargs = initargs
         self.one_task_per_process = one_task_per_process
+        self._pool: ProcessPoolExecutor | None = None
 
-    def run(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R | BaseException]]:
-        tasks = list(tasks)
-        if not tasks:
-            return
-        options: dict[str, Any] = {}
-        if self.one_task_per_process:
-            options["max_tasks_per_child"] = 1
-        pool = ProcessPoolExecutor(
-            max_workers=min(self.jobs, len(tasks)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_quiet_worker,
-            initargs=(self.initializer, self.initargs),
-            **options,
-        )
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            options: dict[str, Any] = {"max_tasks_per_child": 1} if self.one_task_per_process else {}
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_quiet_worker,
+                **options,
+            )
+        return self._pool
+
+    def submit(self, fn: Callable[[Any], Any], task: Any) -> Future:
+        return self._executor().submit(fn, task)
+
+    def restart(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "LocalProcessPool":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def run_alone(fn: Callable[[Any], Any], task: Any) -> Any:
+    """Run one task in a fresh process of its own; a crash becomes WorkerCrashed."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    with LocalProcessPool(1) as pool:
         try:
-            futures: dict[Future, T] = {pool.submit(fn, task): task for task in tasks}
-            for future in as_completed(futures):
-                task = futures[future]
-                try:
-                    yield task, future.result()
-                except BrokenProcessPool:
-                    yield task, WorkerCrashed("the worker process died")
-                except Exception as exc:  # reported to the caller, per task
-                    yield task, exc
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            return pool.submit(fn, task).result()
+        except BrokenProcessPool:
+            raise WorkerCrashed("the worker process died") from None

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from aloud.model import ChapterMark, Edition, MasteredChapter
+from aloud.model import ChapterAudio, ChapterMark, Edition
 
 
 def manifest(
     edition: Edition,
     marks: list[ChapterMark],
-    mastered: list[MasteredChapter],
+    chapters: list[ChapterAudio],
     *,
     engine: str,
     engine_version: str,
@@ -39,10 +39,9 @@ def manifest(
                 "end": round(mark.end, 3),
                 "file": mark.file,
                 "word_count": mark.word_count,
-                "measured_lufs": round(m.loudness_lufs, 1),
-                "gain_db": m.gain_db,
+                "gain_db": [min(c.gains_db), max(c.gains_db)],
             }
-            for mark, m in zip(marks, mastered)
+            for mark, c in zip(marks, chapters)
         ],
     }
 

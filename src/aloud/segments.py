@@ -1,0 +1,72 @@
+"""Segments: runs of a chapter's units that are mastered, encoded and cached together.
+
+A chapter is encoded as a few minutes at a time, so that work spreads over all cores
+and an edit re-encodes only the segment around it. Segments end only at paragraph
+ends, and where they end is decided by the text near the cut (content-defined, as in
+rsync), so an edit early in a chapter does not move every later cut.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from aloud.config import AudioFormat, Pauses
+from aloud.model import SpeechUnit, count_words
+
+MIN_WORDS = 200  # a segment is at least this long, unless its chapter is shorter
+MAX_WORDS = 900  # and cut at the first paragraph end past this
+CUT_ONE_IN = 4  # otherwise a paragraph end is a cut when its text hashes to 0 mod this
+FORMAT_VERSION = 1  # bump when the way segments are mastered changes
+
+
+@dataclass(frozen=True)
+class Segment:
+    chapter: int
+    index: int  # within the chapter
+    units: tuple[SpeechUnit, ...]
+    unit_keys: tuple[str, ...]
+    lead: float  # silence before the first unit (the chapter head, or the pause before it)
+    tail: float  # silence after the last unit (its pause, plus the chapter tail if last)
+    key: str
+
+
+def plan_segments(
+    units: Sequence[SpeechUnit], unit_keys: Sequence[str], pauses: Pauses, audio: AudioFormat
+) -> list[Segment]:
+    """Cut a chapter's units into segments."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    words = 0
+    for i, unit in enumerate(units):
+        current.append(i)
+        words += count_words(unit.text)
+        at_paragraph_end = unit.pause_after >= pauses.paragraph
+        if i == len(units) - 1:
+            break
+        if at_paragraph_end and words >= MIN_WORDS and (
+            words >= MAX_WORDS or zlib.crc32(unit.text.encode("utf-8")) % CUT_ONE_IN == 0
+        ):
+            groups.append(current)
+            current, words = [], 0
+    if current:
+        groups.append(current)
+    if len(groups) > 1 and sum(count_words(units[i].text) for i in groups[-1]) < MIN_WORDS // 4:
+        groups[-2].extend(groups.pop())  # no crumb of a segment at the end
+
+    segments = []
+    for n, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        lead = pauses.chapter_head if n == 0 else units[first - 1].pause_after
+        # A pause between segments is the next segment's lead, so it is counted once.
+        tail = units[last].pause_after + pauses.chapter_tail if n == len(groups) - 1 else 0.0
+        chosen = tuple(units[i] for i in group)
+        keys = tuple(unit_keys[i] for i in group)
+        pace = [u.pause_after for u in chosen[:-1]]
+        blob = json.dumps([FORMAT_VERSION, keys, pace, lead, tail, asdict(audio)], sort_keys=True)
+        key = hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        segments.append(Segment(units[0].chapter, n, chosen, keys, lead, tail, key))
+    return segments
