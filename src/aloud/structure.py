@@ -59,6 +59,7 @@ class _Heading:
     spoken: str  # as announced
     kind: str  # "numbered", "named", "markdown", "contents"
     level: int
+    source: str = ""  # the heading's own lines, read as prose if nothing follows it
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,11 @@ def structure(
         headings = headings[1:]
 
     width = _typical_width(blocks)
-    if headings:
-        chapters = _chapters_from_headings(items, width, is_book=book is not None)
-    else:
-        chapters = _sections([p for i in items if isinstance(i, _Text) for p in _paragraphs(i.lines, width)])
+    chapters = _chapters_from_headings(items, width, is_book=book is not None) if headings else []
+    if not chapters:
+        # No headings, or "headings" with nothing under them: the text is all prose.
+        chapters = _sections([p for block in blocks if not _SCENE_BREAK.match(block[0]) or len(block) > 1
+                              for p in _paragraphs(block, width)])
     if not chapters:
         raise InputError(f"{source.name}: no readable text found")
 
@@ -160,7 +162,8 @@ def _classify(blocks: list[list[str]]) -> list[object]:
         if heading is None:
             items.append(_Text(tuple(block)))
         else:
-            items.append(heading)
+            lines = block + (following if used_next and following else [])
+            items.append(_Heading(heading.title, heading.spoken, heading.kind, heading.level, " ".join(lines)))
             skip_next = used_next
     return items
 
@@ -261,6 +264,9 @@ def _chapters_from_headings(items: list[object], width: int, is_book: bool) -> l
                 body.append(Paragraph("", BREAK))
         else:
             body.extend(_paragraphs(item.lines, width))  # type: ignore[attr-defined]
+    if heading is not None and heading.kind != "contents" and not body and sections:
+        # A "heading" with nothing after it ends the text: it was prose after all.
+        sections[-1][1].append(Paragraph(" ".join(heading.source.split())))
     close()
 
     # Front matter: text before any heading, and named sections before the first chapter.

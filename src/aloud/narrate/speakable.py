@@ -1,15 +1,14 @@
-"""Text an engine reads well: the characters that confuse speech engines are tidied away."""
+"""Text an engine reads as a narrator would; see `normalize` for the rules."""
 
 from __future__ import annotations
 
-import re
-
-_SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+from aloud.narrate.normalize import speakable_text
 
 
 def speakable(text: str) -> str:
-    text = _CONTROL.sub(" ", text)
-    # SSML-looking text is read as text: the engine never sees markup.
-    text = text.replace("<", " ").replace(">", " ")
-    return _SPACES.sub(" ", text).strip()
+    """Numbers, dates, money, abbreviations, symbols and markup made speakable.
+
+    Angle and square brackets never survive, so text that looks like SSML or espeak
+    phoneme input is read (or dropped) as text, never interpreted by the engine.
+    """
+    return speakable_text(text)
