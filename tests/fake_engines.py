@@ -1,21 +1,25 @@
 """Engines that misbehave on purpose, loaded by worker processes as `fake_engines:Class`.
 
 State that must survive into a fresh worker process (e.g. "failed once already") lives
-in marker files under $ALOUD_TEST_MARKERS.
+in marker files under MARKERS (workers are forked from a server started once per test
+session, so they do not see environment variables set later).
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from aloud.engines.base import AudioClip
 from aloud.engines.tone import ToneEngine
 
 
+MARKERS = Path(tempfile.gettempdir()) / f"aloud-test-markers-{os.getuid()}"
+
+
 def _first_time(tag: str) -> bool:
-    root = Path(os.environ["ALOUD_TEST_MARKERS"])
-    marker = root / tag
+    marker = MARKERS / tag
     try:
         marker.touch(exist_ok=False)
         return True

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from aloud import media
-from aloud.cache import UnitCache, default_cache_dir
+from aloud.cache import default_cache_dir
 from aloud.config import BuildSettings
 from aloud.engines.base import resolve_voice
 from aloud.engines.registry import create_engine
-from aloud.errors import OutputError, UsageError
+from aloud.errors import OutputError, SynthesisError, UsageError
 from aloud.export.m4b import write_m4b
 from aloud.export.manifest import manifest, write_manifest
 from aloud.export.mp3 import tag_chapter_mp3
@@ -28,7 +31,8 @@ from aloud.read import read_source
 from aloud.structure import structure
 from aloud.render import plan as plan_render
 from aloud.render import render
-from aloud.synthesize import Voicing
+from aloud.synthesize import UnitFailed, Voicing, speak_afresh
+from aloud.workers import LocalProcessPool
 
 
 @dataclass(frozen=True)
@@ -104,15 +108,38 @@ def build(
         raise OutputError(f"{out_dir}: the output folder is not writable")
     final = out_dir / edition.slug
     staging = out_dir / f".{edition.slug}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        staging.mkdir()
-        built = _build_into(staging, final, prepared, voicing, settings, progress)
-        _swap_into_place(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with _edition_lock(out_dir, edition.slug):
+        for stale in out_dir.glob(f".{edition.slug}.building-*"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+        try:
+            staging.mkdir()
+            built = _build_into(staging, final, prepared, voicing, settings, progress)
+            _swap_into_place(staging, final)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return built
+
+
+@contextmanager
+def _edition_lock(out_dir: Path, slug: str) -> Iterator[None]:
+    """One build of an edition at a time: a second one fails at once, clearly."""
+    path = out_dir / f".{slug}.lock"
+    with open(path, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            raise OutputError(f"{out_dir / slug}: another build of this edition is running ({holder}); try again when it ends") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}")
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _build_into(
@@ -235,34 +262,30 @@ def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None)
     settings.validated()
     voicing = open_engine(settings, voice or settings.voice, settings.rate)
     chapter = Chapter(1, "say", "", tuple(Paragraph(p) for p in text.split("\n") if p.strip()))
-    edition = Edition("say", "", "say", (chapter,))
-    lexicon = load_lexicon(settings.narration.lexicon)
-    units = {1: narrate_chapter(chapter, settings.pauses, settings.narration, lexicon)}
-    if not units[1]:
+    units = narrate_chapter(chapter, settings.pauses, settings.narration, load_lexicon(settings.narration.lexicon))
+    if not units:
         raise UsageError("nothing to say: the text has no words")
-    cache_root = settings.cache_dir or default_cache_dir()
-    render_plan = plan_render(edition, units, voicing, settings)
-    render(edition, render_plan, voicing, settings.with_overrides(jobs=1), cache_root)
-    cache = UnitCache(cache_root)
+    with LocalProcessPool(1, fresh_process_per_task=True) as pool:
+        try:
+            clips = pool.submit(speak_afresh, (units, voicing)).result()
+        except UnitFailed as exc:
+            raise SynthesisError(f"could not say “{units[exc.position].label}”: {exc.reason}") from None
+    rate = clips[0].sample_rate
+    pcm = bytearray()
+    for n, (unit, clip) in enumerate(zip(units, clips)):
+        pcm += clip.pcm
+        if n < len(units) - 1:
+            pcm += b"\x00\x00" * round(unit.pause_after * rate)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
-    samples = 0
-    rate = 0
     try:
         with wave.open(str(tmp), "wb") as w:
             w.setnchannels(1)
             w.setsampwidth(2)
-            for n, unit in enumerate(units[1]):
-                with wave.open(str(cache.path_for(voicing.key(unit))), "rb") as src:
-                    rate = src.getframerate()
-                    frames = src.readframes(src.getnframes())
-                if n == 0:
-                    w.setframerate(rate)
-                gap = round(unit.pause_after * rate) if n < len(units[1]) - 1 else 0
-                w.writeframes(frames + b"\x00\x00" * gap)
-                samples += len(frames) // 2 + gap
+            w.setframerate(rate)
+            w.writeframes(bytes(pcm))
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    return samples / rate
+    return len(pcm) / 2 / rate

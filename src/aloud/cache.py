@@ -1,23 +1,24 @@
-"""A content-addressed store of synthesized units.
+"""The cache of encoded segments, content-addressed.
 
-The key covers everything that changes the sound: engine, engine version, voice, rate and
-the exact text. Entries are written under a temporary name and renamed into place, so a
-reader never sees half an entry and two builds can share the cache.
+A segment's key covers everything that shapes its sound: for each of its units the
+engine, engine version, voice, rate and exact spoken text, and the pauses and audio
+format around them. An entry is an ADTS AAC stream, an MP3 and a JSON description,
+written under temporary names and renamed into place (the JSON last), so a reader never
+sees half an entry, a killed build leaves none, and two builds can share the cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
-import wave
+import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from aloud.engines.base import AudioClip
+STALE_TEMP_SECONDS = 24 * 3600
 
 
 def default_cache_dir() -> Path:
@@ -30,39 +31,52 @@ def unit_key(engine: str, engine_version: str, voice: str, rate: int, text: str)
 
 
 @dataclass(frozen=True)
-class CachedAudio:
-    path: Path
-    sample_rate: int
-    samples: int
+class SegmentFiles:
+    aac: Path
+    mp3: Path
+    meta: Path
+
+
+def segment_files(root: Path, key: str) -> SegmentFiles:
+    folder = root / "segments" / key[:2]
+    return SegmentFiles(folder / f"{key}.aac", folder / f"{key}.mp3", folder / f"{key}.json")
 
 
 @dataclass(frozen=True)
-class UnitCache:
+class CacheInfo:
     root: Path
+    segments: int
+    bytes: int
 
-    def path_for(self, key: str) -> Path:
-        return self.root / "units" / key[:2] / f"{key}.wav"
 
-    def lookup(self, key: str) -> CachedAudio | None:
-        path = self.path_for(key)
+def info(root: Path) -> CacheInfo:
+    segments = size = 0
+    if root.exists():
+        for path in root.rglob("*"):
+            if path.is_file():
+                size += path.stat().st_size
+                segments += path.suffix == ".json" and path.parent.parent.name == "segments"
+    return CacheInfo(root, segments, size)
+
+
+def clear(root: Path) -> CacheInfo:
+    """Remove everything in the cache folder; returns what was there."""
+    before = info(root)
+    if root.is_dir():
+        for child in root.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    return before
+
+
+def remove_stale_temporaries(root: Path) -> None:
+    """Temporary folders left by builds killed more than a day ago."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for tmp in (root / "segments").glob("*/.tmp-*"):
         try:
-            with wave.open(str(path), "rb") as w:
-                return CachedAudio(path, w.getframerate(), w.getnframes())
-        except (FileNotFoundError, wave.Error, EOFError):
-            return None
-
-    def store(self, key: str, clip: AudioClip) -> CachedAudio:
-        path = self.path_for(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
-        try:
-            with os.fdopen(fd, "wb") as f, wave.open(f, "wb") as w:
-                w.setnchannels(1)
-                w.setsampwidth(2)
-                w.setframerate(clip.sample_rate)
-                w.writeframes(clip.pcm)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return CachedAudio(path, clip.sample_rate, clip.samples)
+            if tmp.stat().st_mtime < cutoff:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass

@@ -1,5 +1,5 @@
-"""Master stage: a segment's units become PCM with its pauses, brought to the target
-loudness, and encoded once to AAC and MP3. Runs in worker processes.
+"""Master stage: a segment's units are spoken, joined with their pauses, brought to the
+target loudness, and encoded once to AAC and MP3. Runs in worker processes.
 
 Lengths are chosen so that the files join without drift: a segment's PCM is padded to
 N samples, N a whole number of AAC frames, such that the AAC stream (one frame of
@@ -13,16 +13,18 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import tempfile
-import wave
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from aloud import media
+from aloud.cache import segment_files
 from aloud.config import AudioFormat
 from aloud.errors import SynthesisError
 from aloud.model import UnitTiming
 from aloud.segments import Segment
+from aloud.synthesize import Voicing, speak, start_engine
 
 MAX_ALIGNMENT_FRAMES = 64
 
@@ -47,6 +49,7 @@ def mp3_padding(rate: int, mp3_rate: int) -> int:
 @dataclass(frozen=True)
 class SegmentTask:
     segment: Segment
+    voicing: Voicing
     cache_root: str
     audio: AudioFormat
 
@@ -67,69 +70,58 @@ class SegmentAudio:
         return self.samples / self.sample_rate
 
 
-def segment_paths(cache_root: Path, key: str) -> tuple[Path, Path, Path]:
-    folder = cache_root / "segments" / key[:2]
-    return folder / f"{key}.aac", folder / f"{key}.mp3", folder / f"{key}.json"
-
-
 def cached_segment(cache_root: Path, key: str) -> SegmentAudio | None:
-    aac, mp3, meta = segment_paths(cache_root, key)
+    files = segment_files(cache_root, key)
     try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(files.meta.read_text(encoding="utf-8"))
+        data["timings"] = tuple(UnitTiming(**t) for t in data["timings"])
+        found = SegmentAudio(**data)
+    except (OSError, ValueError, TypeError):
         return None
-    if not (aac.is_file() and mp3.is_file()):
+    if not (files.aac.is_file() and files.mp3.is_file()):
         return None
-    data["timings"] = tuple(UnitTiming(**t) for t in data["timings"])
-    return SegmentAudio(**data)
+    return found
 
 
 def _silence(seconds: float, rate: int) -> bytes:
     return b"\x00\x00" * round(seconds * rate)
 
 
-def master_segment(task: SegmentTask) -> SegmentAudio:
+def render_segment(task: SegmentTask) -> SegmentAudio:
+    """Speak, master and encode one segment into the cache. Runs in a fresh worker process."""
     segment, audio = task.segment, task.audio
-    root = Path(task.cache_root)
-    pcm = bytearray()
-    rate = None
+    engine = start_engine(task.voicing)
+    clips = speak(engine, segment.units, task.voicing)
+    rates = {c.sample_rate for c in clips}
+    if len(rates) != 1:
+        raise SynthesisError(f"chapter {segment.chapter}: the engine returned mixed sample rates {sorted(rates)}")
+    rate = rates.pop()
+    pcm = bytearray(_silence(segment.lead, rate))
     timings = []
-    for n, (unit, key) in enumerate(zip(segment.units, segment.unit_keys)):
-        path = root / "units" / key[:2] / f"{key}.wav"
-        try:
-            with wave.open(str(path), "rb") as w:
-                if rate is None:
-                    rate = w.getframerate()
-                    pcm += _silence(segment.lead, rate)
-                elif w.getframerate() != rate:
-                    raise SynthesisError(f"chapter {segment.chapter}: the engine returned mixed sample rates")
-                data = w.readframes(w.getnframes())
-        except (OSError, wave.Error, EOFError) as exc:
-            raise SynthesisError(f"chapter {segment.chapter}: the audio of “{unit.label}” is unreadable: {exc}") from None
+    for n, (unit, clip) in enumerate(zip(segment.units, clips)):
         start = len(pcm) // 2
-        pcm += data
-        timings.append(UnitTiming(unit.index, start, len(pcm) // 2, unit.text))
-        if n < len(segment.units) - 1:
+        pcm += clip.pcm
+        timings.append((unit, start, len(pcm) // 2))
+        if n < len(clips) - 1:
             pcm += _silence(unit.pause_after, rate)
-    assert rate is not None
     pcm += _silence(segment.tail, rate)
     padded = aligned_length(len(pcm) // 2, rate, audio.mp3_sample_rate)
     pcm += b"\x00\x00" * (padded - len(pcm) // 2)
 
     measured = media.loudness_of_pcm(bytes(pcm), rate)
     gain = 0.0 if not math.isfinite(measured) or measured < -70 else round(audio.target_lufs - measured, 2)
-    aac, mp3, meta = segment_paths(root, segment.key)
-    aac.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=aac.parent, prefix=".tmp-"))
+    files = segment_files(Path(task.cache_root), segment.key)
+    files.aac.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=files.aac.parent, prefix=".tmp-"))
     try:
         media.encode_segment(
             bytes(pcm),
             rate,
             gain_db=gain,
             limiter_dbfs=audio.limiter_dbfs,
-            aac=tmp / aac.name,
+            aac=tmp / files.aac.name,
             aac_bitrate=audio.aac_bitrate,
-            mp3=tmp / mp3.name,
+            mp3=tmp / files.mp3.name,
             mp3_bitrate=audio.mp3_bitrate,
             mp3_sample_rate=audio.mp3_sample_rate,
             mp3_padding=mp3_padding(rate, audio.mp3_sample_rate),
@@ -137,23 +129,21 @@ def master_segment(task: SegmentTask) -> SegmentAudio:
         priming = media.AAC_PRIMING_SAMPLES
         result = SegmentAudio(
             key=segment.key,
-            aac=str(aac),
-            mp3=str(mp3),
+            aac=str(files.aac),
+            mp3=str(files.mp3),
             sample_rate=rate,
             samples=padded + priming,
             timings=tuple(
-                UnitTiming(t.index, (t.start + priming) / rate, (t.end + priming) / rate, t.text) for t in timings
+                UnitTiming(unit.index, (start + priming) / rate, (end + priming) / rate, unit.text)
+                for unit, start, end in timings
             ),
             loudness_lufs=measured,
             gain_db=gain,
         )
-        os.replace(tmp / aac.name, aac)
-        os.replace(tmp / mp3.name, mp3)
-        data = asdict(result)
-        (tmp / meta.name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp / meta.name, meta)  # written last: an entry is complete once this exists
+        os.replace(tmp / files.aac.name, files.aac)
+        os.replace(tmp / files.mp3.name, files.mp3)
+        (tmp / files.meta.name).write_text(json.dumps(asdict(result), ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp / files.meta.name, files.meta)  # last: the entry is complete once this exists
     finally:
-        for leftover in tmp.iterdir():
-            leftover.unlink()
-        tmp.rmdir()
+        shutil.rmtree(tmp, ignore_errors=True)
     return result

@@ -1,32 +1,30 @@
-"""Render: every chapter's units become encoded segments, scheduled over one executor.
+"""Render: every segment of the edition encoded in the cache, spread over the workers.
 
-Speaking units and encoding segments share the workers. Work is handed out in book
-order, and a segment is encoded as soon as its units are spoken, so encoding starts
-while later chapters are still being spoken. Segments and units already in the cache
-are not done again; a unit that fails, or whose worker died, is tried once more alone
-in a fresh process.
+Each segment not yet in the cache is one task, run in a fresh worker process (see
+`synthesize` for why). A task that fails — a unit that fails its check, or a worker
+that dies — is tried once more in another fresh process; a second failure stops the
+build with an error naming the chapter and the unit's first words.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from aloud.cache import UnitCache
+from aloud.cache import remove_stale_temporaries
 from aloud.config import BuildSettings
 from aloud.errors import AloudError, SynthesisError
-from aloud.master import SegmentAudio, SegmentTask, cached_segment, master_segment
+from aloud.master import SegmentAudio, SegmentTask, cached_segment, render_segment
 from aloud.model import Edition, SpeechUnit
 from aloud.progress import NullProgress, Progress
 from aloud.segments import Segment, plan_segments
-from aloud.synthesize import UnitJob, Voicing, batches, speak_batch
-from aloud.workers import Executor, LocalProcessPool, WorkerCrashed, run_alone
+from aloud.synthesize import UnitFailed, Voicing
+from aloud.workers import Executor, LocalProcessPool, WorkerCrashed
 
-MAX_SEGMENT_ATTEMPTS = 2
+ATTEMPTS = 2
 
 
 @dataclass(frozen=True)
@@ -47,6 +45,10 @@ def plan(edition: Edition, units: dict[int, tuple[SpeechUnit, ...]], voicing: Vo
     return RenderPlan(segments)
 
 
+def fresh_process_pool(jobs: int) -> Executor:
+    return LocalProcessPool(jobs, fresh_process_per_task=True)
+
+
 def render(
     edition: Edition,
     render_plan: RenderPlan,
@@ -54,145 +56,76 @@ def render(
     settings: BuildSettings,
     cache_root: Path,
     progress: Progress = NullProgress(),
-    executor_factory: Callable[[int], Executor] = LocalProcessPool,
+    executor_factory: Callable[[int], Executor] = fresh_process_pool,
 ) -> dict[str, SegmentAudio]:
     """Make sure every segment of the plan is encoded in the cache; return them by key."""
     titles = {c.index: c.title for c in edition.chapters}
     done: dict[str, SegmentAudio] = {}
-    todo: list[Segment] = []
+    todo: dict[str, Segment] = {}
     for segment in render_plan.all:
         cached = cached_segment(cache_root, segment.key)
         if cached is not None:
             done[segment.key] = cached
-        elif segment.key not in {s.key for s in todo}:
-            todo.append(segment)
-
-    units = UnitCache(cache_root)
-    spoken: set[str] = set()
-    jobs: dict[str, UnitJob] = {}
-    unit_of: dict[str, SpeechUnit] = {}
-    for segment in todo:
-        for unit, key in zip(segment.units, segment.unit_keys):
-            unit_of.setdefault(key, unit)
-            if key in spoken or key in jobs:
-                continue
-            if units.lookup(key) is not None:
-                spoken.add(key)
-            else:
-                jobs[key] = UnitJob(key, unit.text, voicing, str(cache_root))
-
-    progress.start("synthesize", len(jobs))
-    progress.start("encode", len(render_plan.all))
-    progress.advance("encode", len(done))
+        else:
+            todo.setdefault(segment.key, segment)
+    words = {key: sum(len(u.text.split()) for u in s.units) for key, s in todo.items()}
+    progress.start("render", sum(words.values()))
     if not todo:
-        progress.finish("synthesize")
-        progress.finish("encode")
+        progress.finish("render")
         return done
+    remove_stale_temporaries(cache_root)
 
-    waiting = deque(todo)  # segments whose units are not all spoken yet, in book order
-    ready: deque[Segment] = deque()
-    pending_batches = deque(batches(list(jobs.values())))
-    attempts: dict[str, int] = {}
-    in_flight: dict[Future, tuple[str, object]] = {}
+    queue = list(todo.values())  # book order: early chapters are ready first
+    failures: dict[str, list[str]] = {}
+    in_flight: dict[Future, Segment] = {}
     executor = executor_factory(settings.jobs)
 
-    def promote() -> None:
-        while waiting and all(k in spoken for k in waiting[0].unit_keys):
-            ready.append(waiting.popleft())
-        # Segments further on may be ready too (their units were cached).
-        for segment in list(waiting):
-            if all(k in spoken for k in segment.unit_keys):
-                waiting.remove(segment)
-                ready.append(segment)
-
-    def retry_alone(key: str, first_error: str) -> None:
-        outcome: object
-        try:
-            outcome = run_alone(speak_batch, (jobs[key],))
-            result = outcome[0][1]  # type: ignore[index]
-        except AloudError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a crash or engine error: the unit failed
-            result = str(exc)
-        if isinstance(result, str):
-            unit = unit_of[key]
-            raise SynthesisError(
-                f"could not synthesize chapter {unit.chapter} ({titles.get(unit.chapter, '')}), unit {unit.index + 1} "
-                f"“{unit.label}”: {result} (first try: {first_error})"
-            )
-        spoken.add(key)
-        progress.advance("synthesize")
-
-    def settle_batch(batch: tuple[UnitJob, ...], outcome: object) -> None:
-        if isinstance(outcome, AloudError):
-            raise outcome  # e.g. the engine is not installed: no retry helps
-        if isinstance(outcome, BaseException):
-            for job in batch:
-                retry_alone(job.key, str(outcome) or type(outcome).__name__)
-            return
-        for key, result in outcome:  # type: ignore[union-attr]
-            if isinstance(result, str):
-                retry_alone(key, result)
-            else:
-                spoken.add(key)
-                progress.advance("synthesize")
-
-    def settle_segment(segment: Segment, outcome: object) -> None:
+    def settle(segment: Segment, outcome: object) -> None:
         if isinstance(outcome, SegmentAudio):
             done[segment.key] = outcome
-            progress.advance("encode")
-        elif isinstance(outcome, WorkerCrashed) and attempts[segment.key] < MAX_SEGMENT_ATTEMPTS:
-            ready.appendleft(segment)
-        elif isinstance(outcome, AloudError):
-            raise outcome
+            progress.advance("render", words[segment.key])
+            return
+        if isinstance(outcome, AloudError):
+            raise outcome  # a missing program, a full disk: trying again will not help
+        if isinstance(outcome, UnitFailed):
+            unit = segment.units[outcome.position]
+            reason = f"unit {unit.index + 1} “{unit.label}”: {outcome.reason}"
         else:
-            raise SynthesisError(
-                f"could not encode chapter {segment.chapter} ({titles.get(segment.chapter, '')}), "
-                f"part {segment.index + 1}: {outcome}"
-            )
+            reason = f"part {segment.index + 1}: {outcome}"
+        failures.setdefault(segment.key, []).append(reason)
+        if len(failures[segment.key]) < ATTEMPTS:
+            queue.insert(0, segment)
+            return
+        first, last = failures[segment.key][0], failures[segment.key][-1]
+        raise SynthesisError(
+            f"could not synthesize chapter {segment.chapter} ({titles.get(segment.chapter, '')}), {last}"
+            + (f" (first try: {first})" if first != last else " (tried twice)")
+        )
 
     try:
-        promote()
-        while ready or pending_batches or in_flight or waiting:
-            while len(in_flight) < settings.jobs + 1 and (ready or pending_batches):
-                if ready:
-                    segment = ready.popleft()
-                    attempts[segment.key] = attempts.get(segment.key, 0) + 1
-                    task = SegmentTask(segment, str(cache_root), settings.audio)
-                    in_flight[executor.submit(master_segment, task)] = ("segment", segment)
-                else:
-                    batch = pending_batches.popleft()
-                    in_flight[executor.submit(speak_batch, batch)] = ("batch", batch)
-            if not in_flight:
-                if waiting:  # nothing can make progress: a unit was never scheduled
-                    raise SynthesisError(f"chapter {waiting[0].chapter}: some units were never spoken")
-                break
+        while queue or in_flight:
+            while queue and len(in_flight) < settings.jobs:
+                segment = queue.pop(0)
+                task = SegmentTask(segment, voicing, str(cache_root), settings.audio)
+                in_flight[executor.submit(render_segment, task)] = segment
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             broken = False
             for future in finished:
-                kind, item = in_flight.pop(future)
+                segment = in_flight.pop(future)
                 try:
                     outcome: object = future.result()
                 except BrokenProcessPool:
                     outcome, broken = WorkerCrashed("the worker process died"), True
-                except Exception as exc:  # noqa: BLE001 - settled per task below
+                except Exception as exc:  # noqa: BLE001 - settled per task
                     outcome = exc
-                if kind == "batch":
-                    settle_batch(item, outcome)  # type: ignore[arg-type]
-                else:
-                    settle_segment(item, outcome)  # type: ignore[arg-type]
+                settle(segment, outcome)
             if broken:
-                # Every task still in flight died with the pool: settle them, then go on afresh.
-                for future, (kind, item) in list(in_flight.items()):
-                    in_flight.pop(future)
-                    if kind == "batch":
-                        settle_batch(item, WorkerCrashed("the worker process died"))  # type: ignore[arg-type]
-                    else:
-                        ready.appendleft(item)  # type: ignore[arg-type]
+                # The pool went down with the worker: the other tasks in flight go back in the queue.
+                for future, segment in list(in_flight.items()):
+                    del in_flight[future]
+                    queue.insert(0, segment)
                 executor.restart()
-            promote()
     finally:
         executor.close()
-    progress.finish("synthesize")
-    progress.finish("encode")
+    progress.finish("render")
     return done

@@ -1,20 +1,19 @@
-"""Synthesize stage: a `SpeechUnit`'s text becomes checked audio in the cache.
+"""Synthesize stage: the units of a segment become checked speech, in a fresh engine.
 
-These functions run in worker processes. Each result is checked (audio exists, its
-length is plausible for its words); the scheduler (`render.py`) retries a failed unit
-alone in a fresh process and stops the build, naming the unit, if it fails again.
+A speech engine may carry state from one request to the next (espeak-ng's pitch
+flutter and noise do), so the exact samples of a unit depend on what the engine said
+before it. Each segment's units are therefore spoken in order by an engine started
+afresh in a process of its own: the same text always gives the same audio, which makes
+editions reproducible and a resumed build identical to an uninterrupted one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from aloud.cache import CachedAudio, UnitCache, unit_key
+from aloud.engines.base import AudioClip, Engine
 from aloud.engines.registry import create_engine
 from aloud.model import SpeechUnit, count_words
-
-BATCH_WORDS = 200  # words per task: large enough to amortise the hand-off
 
 
 @dataclass(frozen=True)
@@ -27,15 +26,21 @@ class Voicing:
     rate: int
 
     def key(self, unit: SpeechUnit) -> str:
+        from aloud.cache import unit_key
+
         return unit_key(self.engine, self.engine_version, self.voice, self.rate, unit.text)
 
 
-@dataclass(frozen=True)
-class UnitJob:
-    key: str
-    text: str
-    voicing: Voicing
-    cache_root: str
+class UnitFailed(Exception):
+    """A unit whose audio could not be made or failed its check."""
+
+    def __init__(self, position: int, reason: str) -> None:
+        super().__init__(position, reason)
+        self.position = position  # index of the unit in the list asked for
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
 
 
 def plausible_seconds(text: str, rate: int) -> tuple[float, float]:
@@ -44,54 +49,35 @@ def plausible_seconds(text: str, rate: int) -> tuple[float, float]:
     return 0.25 * expected, 4.0 * expected + 3.0
 
 
-# The engine of this worker process, built on first use (engines such as pyttsx3 can be
-# initialised once per process only).
-_engines: dict[str, object] = {}
+def start_engine(voicing: Voicing) -> Engine:
+    engine = create_engine(voicing.engine)
+    engine.check_available()
+    try:
+        # The first request of a fresh engine is sometimes dropped: spend it on a word.
+        engine.synthesize("Ready.", voicing.voice, voicing.rate)
+    except Exception:  # noqa: BLE001 - the real requests report problems
+        pass
+    return engine
 
 
-def _engine(voicing: Voicing):
-    if voicing.engine not in _engines:
-        engine = create_engine(voicing.engine)
-        engine.check_available()
+def speak(engine: Engine, units: tuple[SpeechUnit, ...], voicing: Voicing) -> list[AudioClip]:
+    """Speak `units` in order; raise UnitFailed for the first that fails its check."""
+    clips = []
+    for position, unit in enumerate(units):
         try:
-            # The first request of a process is sometimes dropped: spend it on a word.
-            engine.synthesize("Ready.", voicing.voice, voicing.rate)
-        except Exception:  # noqa: BLE001 - the real requests report problems
-            pass
-        _engines[voicing.engine] = engine
-    return _engines[voicing.engine]
-
-
-def speak_batch(jobs: tuple[UnitJob, ...]) -> list[tuple[str, CachedAudio | str]]:
-    """Speak each job into the cache; a job that fails gives its error as a string."""
-    results: list[tuple[str, CachedAudio | str]] = []
-    for job in jobs:
-        v = job.voicing
-        try:
-            clip = _engine(v).synthesize(job.text, v.voice, v.rate)
-        except Exception as exc:  # noqa: BLE001 - any engine failure is retried
-            results.append((job.key, f"{type(exc).__name__}: {exc}"))
-            continue
-        shortest, longest = plausible_seconds(job.text, v.rate)
+            clip = engine.synthesize(unit.text, voicing.voice, voicing.rate)
+        except Exception as exc:  # noqa: BLE001 - any engine failure is retried by the caller
+            raise UnitFailed(position, f"{type(exc).__name__}: {exc}") from None
+        shortest, longest = plausible_seconds(unit.text, voicing.rate)
         if not shortest <= clip.duration <= longest:
-            results.append(
-                (job.key, f"{clip.duration:.2f} s of audio, expected {shortest:.2f}–{longest:.2f} s for its words")
+            raise UnitFailed(
+                position, f"{clip.duration:.2f} s of audio, expected {shortest:.2f}–{longest:.2f} s for its words"
             )
-            continue
-        results.append((job.key, UnitCache(Path(job.cache_root)).store(job.key, clip)))
-    return results
+        clips.append(clip)
+    return clips
 
 
-def batches(jobs: list[UnitJob]) -> list[tuple[UnitJob, ...]]:
-    out: list[tuple[UnitJob, ...]] = []
-    current: list[UnitJob] = []
-    words = 0
-    for job in jobs:
-        current.append(job)
-        words += count_words(job.text)
-        if words >= BATCH_WORDS:
-            out.append(tuple(current))
-            current, words = [], 0
-    if current:
-        out.append(tuple(current))
-    return out
+def speak_afresh(job: tuple[tuple[SpeechUnit, ...], Voicing]) -> list[AudioClip]:
+    """Start an engine and speak units with it: a task for a fresh worker process."""
+    units, voicing = job
+    return speak(start_engine(voicing), units, voicing)

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-LABELS = {"synthesize": "Speaking units", "encode": "Encoding segments"}
+LABELS = {"render": "Speaking and encoding (words)"}
 
 
 class RichProgress:

@@ -1,8 +1,9 @@
 """Where work runs: one small executor interface, and a local pool of worker processes.
 
-Unit synthesis and segment encoding are both submitted here, so a distributed executor
-could take them later without touching the stages. Worker processes keep stdout quiet
-(native code in engines may print) and build their speech engine on first use.
+Every task (speaking and encoding a segment) is submitted here, so a distributed
+executor could take them later without touching the stages. Workers are forked from a
+clean server process (forkserver: cheap to start, no threads inherited), may be made
+fresh for every task, and keep stdout quiet (native code in engines may print).
 """
 
 from __future__ import annotations
@@ -39,17 +40,19 @@ def _quiet_worker() -> None:
 class LocalProcessPool:
     """`jobs` spawned processes on this machine."""
 
-    def __init__(self, jobs: int, one_task_per_process: bool = False) -> None:
+    def __init__(self, jobs: int, fresh_process_per_task: bool = False) -> None:
         self.jobs = jobs
-        self.one_task_per_process = one_task_per_process
+        self.fresh_process_per_task = fresh_process_per_task
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            options: dict[str, Any] = {"max_tasks_per_child": 1} if self.one_task_per_process else {}
+            options: dict[str, Any] = {"max_tasks_per_child": 1} if self.fresh_process_per_task else {}
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["aloud.master", "aloud.engines.pyttsx3_engine", "pyttsx3"])
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=context,
                 initializer=_quiet_worker,
                 **options,
             )
@@ -71,14 +74,3 @@ class LocalProcessPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def run_alone(fn: Callable[[Any], Any], task: Any) -> Any:
-    """Run one task in a fresh process of its own; a crash becomes WorkerCrashed."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    with LocalProcessPool(1) as pool:
-        try:
-            return pool.submit(fn, task).result()
-        except BrokenProcessPool:
-            raise WorkerCrashed("the worker process died") from None

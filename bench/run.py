@@ -1,0 +1,177 @@
+"""Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
+
+    python bench/run.py [TEXT]        (make bench)
+
+Rows: (a) espeak-ng on the whole text, then ffmpeg AAC into one .m4a; (b) aloud build,
+cold cache; (c) the same again, warm; (d) after changing one paragraph in the middle;
+(e) cold with --jobs 1 and --jobs 2; (f) cold on the text twice over (memory must not
+double). Wall time, and peak RSS of the whole process tree (sampled every 20 ms) and of
+its largest process. Ratios are to (a). Results go to stdout and bench/results.md.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TEXT = ROOT.parent / "shared" / "corpus" / "a-christmas-carol.txt"
+FALLBACK_TEXT = ROOT / "tests" / "corpus" / "a-christmas-carol.txt"
+ALOUD = [sys.executable, "-m", "aloud"]
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: float
+    tree_mb: float
+    largest_mb: float
+    audio_seconds: float | None = None
+
+
+def _tree_rss(root_pid: int) -> tuple[int, int]:
+    """Total and largest RSS (bytes) of `root_pid` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * PAGE
+    total = largest = 0
+    stack = [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        largest = max(largest, rss.get(pid, 0))
+        stack.extend(children.get(pid, []))
+    return total, largest
+
+
+def measure(name: str, commands: list[list[str]], env: dict[str, str] | None = None) -> Row:
+    peak_total = peak_largest = 0
+    start = time.perf_counter()
+    for command in commands:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak_total, peak_largest
+            while not done.is_set():
+                total, largest = _tree_rss(process.pid)
+                peak_total, peak_largest = max(peak_total, total), max(peak_largest, largest)
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, stderr = process.communicate()
+        done.set()
+        sampler.join()
+        if process.returncode != 0:
+            raise SystemExit(f"{name}: {' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
+    seconds = time.perf_counter() - start
+    return Row(name, seconds, peak_total / 2**20, peak_largest / 2**20)
+
+
+def probe_seconds(path: Path) -> float:
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return float(out)
+
+
+def change_middle_paragraph(text: str) -> str:
+    paragraphs = text.split("\n\n")
+    middle = len(paragraphs) // 2
+    while len(paragraphs[middle].split()) < 20:
+        middle += 1
+    paragraphs[middle] = paragraphs[middle].replace(" the ", " the very ", 1)
+    return "\n\n".join(paragraphs)
+
+
+def main() -> None:
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else (DEFAULT_TEXT if DEFAULT_TEXT.exists() else FALLBACK_TEXT)
+    text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    work = Path(tempfile.mkdtemp(prefix="aloud-bench-"))
+    book = work / "book.txt"
+    book.write_text(text, encoding="utf-8")
+    jobs = os.cpu_count() or 1
+    rows: list[Row] = []
+
+    def aloud(out: str, cache: str, *extra: str, path: Path = book) -> list[str]:
+        return [*ALOUD, "build", str(path), "-o", str(work / out), "--cache-dir", str(work / cache), "-q", *extra]
+
+    try:
+        bare = measure("(a) bare chain: espeak-ng -w, ffmpeg AAC 64k", [
+            ["espeak-ng", "-w", str(work / "bare.wav"), "-f", str(book)],
+            ["ffmpeg", "-v", "error", "-y", "-i", str(work / "bare.wav"), "-c:a", "aac", "-aac_coder", "fast",
+             "-b:a", "64k", str(work / "bare.m4a")],
+        ])
+        bare.audio_seconds = probe_seconds(work / "bare.m4a")
+        rows.append(bare)
+        cold = measure(f"(b) aloud build, cold (--jobs {jobs})", [aloud("out", "cache")])
+        m4b = next((work / "out").glob("*/*.m4b"))
+        cold.audio_seconds = probe_seconds(m4b)
+        rows.append(cold)
+        rows.append(measure("(c) aloud build, warm (nothing changed)", [aloud("out", "cache")]))
+        changed = work / "changed" / "book.txt"
+        changed.parent.mkdir()
+        changed.write_text(change_middle_paragraph(text), encoding="utf-8")
+        rows.append(measure("(d) one paragraph changed in the middle", [aloud("out", "cache", path=changed)]))
+        rows.append(measure("(e) cold, --jobs 1", [aloud("out1", "cache1", "--jobs", "1")]))
+        rows.append(measure("(e) cold, --jobs 2", [aloud("out2", "cache2", "--jobs", "2")]))
+        double = work / "double" / "book.txt"
+        double.parent.mkdir()
+        double.write_text(text + "\n\n" + text.split("*** START", 1)[-1], encoding="utf-8")
+        twice = measure("(f) cold, the text twice over", [aloud("outd", "cached", path=double)])
+        twice.audio_seconds = probe_seconds(next((work / "outd").glob("*/*.m4b")))
+        rows.append(twice)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    base = rows[0].seconds
+    jobs1 = next(r for r in rows if r.name.endswith("--jobs 1")).seconds
+    jobs2 = next(r for r in rows if r.name.endswith("--jobs 2")).seconds
+    header = "| run | wall s | × bare chain | peak RSS, tree MB | largest process MB | audio × real time |"
+    lines = [
+        f"Text: `{source.name}` — {len(text.split()):,} words. Machine: {platform.machine()}, {jobs} CPUs, "
+        f"Python {platform.python_version()}. {time.strftime('%Y-%m-%d')}.",
+        "",
+        header,
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        speed = f"{r.audio_seconds / r.seconds:,.0f}×" if r.audio_seconds else ""
+        lines.append(
+            f"| {r.name} | {r.seconds:.1f} | {r.seconds / base:.2f} | {r.tree_mb:.0f} | {r.largest_mb:.0f} | {speed} |"
+        )
+    lines += [
+        "",
+        f"- warm rebuild: {rows[2].seconds / rows[1].seconds:.1%} of cold (target ≤ 5 %)",
+        f"- one paragraph changed: {rows[3].seconds / rows[1].seconds:.1%} of cold (target ≤ 15 %)",
+        f"- --jobs 2 is {jobs1 / jobs2:.2f}× faster than --jobs 1 (target ≥ 1.7×)",
+        f"- text twice over: peak tree RSS {rows[-1].tree_mb / max(rows[1].tree_mb, 1):.2f}× the single text's",
+    ]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    (ROOT / "bench" / "results.md").write_text("# Benchmark results\n\n" + report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""The cache: reproducible editions, resumed builds, rebuilds after an edit, concurrent builds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aloud.build import EditionOptions, build
+from aloud.cache import info
+from aloud.cli import app
+from aloud.config import BuildSettings
+from aloud.errors import OutputError
+from conftest import SAMPLE, needs_media
+
+CAROL = Path(__file__).parent / "corpus" / "a-christmas-carol.txt"
+
+
+def first_stave() -> str:
+    """The Carol up to its second stave: long enough for many segments, quick to encode."""
+    body = CAROL.read_text(encoding="utf-8-sig")
+    return body[: body.index("STAVE II:")]
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def text_file(tmp_path: Path, body: str = SAMPLE) -> Path:
+    path = tmp_path / "book.txt"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@needs_media
+def test_two_cold_builds_are_byte_identical(tmp_path):
+    source = text_file(tmp_path)
+    first = build(source, BuildSettings(out_dir=tmp_path / "a", cache_dir=tmp_path / "ca"))
+    second = build(source, BuildSettings(out_dir=tmp_path / "b", cache_dir=tmp_path / "cb"))
+    a, b = digests(first.folder), digests(second.folder)
+    assert any(name.endswith(".m4b") for name in a) and sum(name.endswith(".mp3") for name in a) == 3
+    assert a == b
+
+
+def test_rebuild_after_an_edit_reencodes_only_segments_near_it(tmp_path):
+    body = first_stave()
+    source = text_file(tmp_path, body)
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    build(source, settings, EditionOptions(voice="low"))
+    before = {p.name for p in (tmp_path / "cache").rglob("*.json")}
+    paragraphs = body.split("\n\n")
+    middle = len(paragraphs) // 2
+    paragraphs[middle] += " And so it was."
+    source.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    build(source, settings, EditionOptions(voice="low"))
+    after = {p.name for p in (tmp_path / "cache").rglob("*.json")}
+    assert len(before) > 12
+    assert 1 <= len(after - before) <= 2  # the segment with the edit (and at most its neighbour)
+
+
+def test_cache_info_and_clear(tmp_path):
+    source = text_file(tmp_path)
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    build(source, settings, EditionOptions(voice="low"))
+    assert info(tmp_path / "cache").segments == 3
+    runner = CliRunner()
+    result = runner.invoke(app, ["cache", "info", "--cache-dir", str(tmp_path / "cache"), "--json"])
+    assert json.loads(result.stdout)["segments"] == 3
+    result = runner.invoke(app, ["cache", "clear", "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 0 and "removed 3 segments" in result.stdout
+    assert info(tmp_path / "cache").segments == 0
+
+
+def test_a_second_build_of_the_same_edition_fails_clearly(tmp_path):
+    import fcntl
+
+    source = text_file(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".the-lighthouse-keeper.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("pid 4242")
+        held.flush()
+        with pytest.raises(OutputError, match="another build of this edition is running .pid 4242."):
+            build(source, BuildSettings(out_dir=out, cache_dir=tmp_path / "cache", engine="tone"), EditionOptions(voice="low"))
+    assert not (out / "the-lighthouse-keeper").exists()
+
+
+def test_killed_build_resumes_to_the_same_edition(tmp_path):
+    body = first_stave()
+    source = text_file(tmp_path, body)
+    command = [sys.executable, "-m", "aloud", "build", str(source), "--engine", "tone", "--voice", "low", "-q",
+               "--jobs", "2"]
+    reference = subprocess.run([*command, "-o", str(tmp_path / "ref"), "--cache-dir", str(tmp_path / "ref-cache")],
+                               capture_output=True, text=True, timeout=600)
+    assert reference.returncode == 0, reference.stderr
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    process = subprocess.Popen([*command, "-o", str(out), "--cache-dir", str(cache)], start_new_session=True)
+    deadline = time.monotonic() + 120
+    while info(cache).segments < 5 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the build finished before it could be interrupted"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert not (out / "a-christmas-carol").exists()  # nothing under the final name
+    done_before = info(cache).segments
+
+    again = subprocess.run([*command, "-o", str(out), "--cache-dir", str(cache)], capture_output=True, text=True,
+                           timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert digests(out / "a-christmas-carol") == digests(tmp_path / "ref" / "a-christmas-carol")
+    assert done_before >= 5
+    assert sorted(p.name for p in out.iterdir()) == [".a-christmas-carol.lock", "a-christmas-carol"]
