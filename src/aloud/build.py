@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import wave
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +32,8 @@ from aloud.narrate.lexicon import load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.structure import structure
+from aloud import __version__
+from aloud.render import RenderPlan
 from aloud.render import plan as plan_render
 from aloud.render import render
 from aloud.synthesize import UnitFailed, Voicing, speak_afresh
@@ -98,6 +103,8 @@ def build(
     media.require("ffmpeg")
     media.require("ffprobe")
     voicing = open_engine(settings, prepared.voice, prepared.rate)
+    render_plan = plan_render(edition, prepared.units, voicing, settings)
+    key = edition_key(edition, render_plan, voicing)
 
     out_dir = settings.out_dir
     try:
@@ -109,16 +116,65 @@ def build(
     final = out_dir / edition.slug
     staging = out_dir / f".{edition.slug}.building-{os.getpid()}"
     with _edition_lock(out_dir, edition.slug):
+        current = _up_to_date(final, key, edition)
+        if current is not None:
+            return current
         for stale in out_dir.glob(f".{edition.slug}.building-*"):
             shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
         try:
             staging.mkdir()
-            built = _build_into(staging, final, prepared, voicing, settings, progress)
+            built = _build_into(staging, final, prepared, render_plan, voicing, settings, progress)
+            _record_build(staging, key)
             _swap_into_place(staging, final)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return built
+
+
+BUILD_RECORD = ".aloud-build.json"
+
+
+def edition_key(edition: Edition, render_plan: RenderPlan, voicing: Voicing) -> str:
+    """Everything an edition's files are made from: if it is unchanged, so are they."""
+    blob = json.dumps(
+        [__version__, edition.title, edition.author, edition.slug, voicing.engine_version,
+         [(c.title, c.word_count, [s.key for s in render_plan.segments[c.index]]) for c in edition.chapters]],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _record_build(folder: Path, key: str) -> None:
+    sizes = {p.relative_to(folder).as_posix(): p.stat().st_size for p in sorted(folder.rglob("*")) if p.is_file()}
+    (folder / BUILD_RECORD).write_text(json.dumps({"key": key, "files": sizes}, indent=1), encoding="utf-8")
+
+
+def _up_to_date(final: Path, key: str, edition: Edition) -> BuiltEdition | None:
+    """The existing edition, if it was built from exactly this and no file was touched since."""
+    try:
+        record = json.loads((final / BUILD_RECORD).read_text(encoding="utf-8"))
+        if record["key"] != key:
+            return None
+        for name, size in record["files"].items():
+            if (final / name).stat().st_size != size:
+                return None
+        data = json.loads((final / "chapters.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    marks = tuple(
+        ChapterMark(c["index"], c["title"], c["start"], c["end"], c["file"], c["word_count"]) for c in data["chapters"]
+    )
+    return BuiltEdition(
+        edition=edition,
+        folder=final,
+        m4b=final / data["files"]["m4b"],
+        mp3s=tuple(final / m.file for m in marks),
+        playlist=final / data["files"]["playlist"],
+        manifest=final / "chapters.json",
+        marks=marks,
+        up_to_date=True,
+    )
 
 
 @contextmanager
@@ -146,6 +202,7 @@ def _build_into(
     folder: Path,
     final: Path,
     prepared: PreparedEdition,
+    render_plan: RenderPlan,
     voicing: Voicing,
     settings: BuildSettings,
     progress: Progress,
@@ -156,18 +213,18 @@ def _build_into(
     work.mkdir()
     cache_root = settings.cache_dir or default_cache_dir()
 
-    render_plan = plan_render(edition, prepared.units, voicing, settings)
     segments = render(edition, render_plan, voicing, settings, cache_root, progress)
     total = len(edition.chapters)
-    chapters = [
-        _join_chapter(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, work, total)
-        for chapter in edition.chapters
-    ]
-    for audio in chapters:
-        tag_chapter_mp3(audio.mp3, edition, audio.chapter.index, audio.chapter.title)
 
+    def join(chapter: Chapter) -> ChapterAudio:
+        audio = _join_chapter(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, work, total)
+        tag_chapter_mp3(audio.mp3, edition, chapter.index, chapter.title)
+        return audio
+
+    with ThreadPoolExecutor(max_workers=settings.jobs) as pool:  # ffmpeg does the work
+        chapters = list(pool.map(join, edition.chapters))
     marks = chapter_marks(chapters, folder)
-    m4b = write_m4b(edition, marks, [c.m4a for c in chapters], folder / f"{edition.slug}.m4b", work)
+    m4b = write_m4b(edition, marks, [p for c in chapters for p in c.aac], folder / f"{edition.slug}.m4b", work)
     playlist = write_playlist(folder / f"{edition.slug}.m3u8", edition, marks, [c.duration for c in chapters])
     data = manifest(
         edition,
@@ -199,10 +256,8 @@ def _build_into(
 
 
 def _join_chapter(chapter: Chapter, parts: list[SegmentAudio], folder: Path, work: Path, total: int) -> ChapterAudio:
-    """A chapter's segments joined, without re-encoding, into its M4B part and its MP3."""
-    m4a = work / f"{chapter.index:04d}.m4a"
+    """A chapter's segments joined, without re-encoding, into its MP3."""
     mp3 = folder / "mp3" / chapter_file_name(chapter.index, total, chapter.title, ".mp3")
-    media.join_aac([(Path(p.aac), p.duration) for p in parts], m4a, work)
     media.join_mp3([Path(p.mp3) for p in parts], mp3, work)
     timings: list[UnitTiming] = []
     offset = 0.0
@@ -211,7 +266,7 @@ def _join_chapter(chapter: Chapter, parts: list[SegmentAudio], folder: Path, wor
         offset += part.duration
     return ChapterAudio(
         chapter=chapter,
-        m4a=m4a,
+        aac=tuple(Path(p.aac) for p in parts),
         mp3=mp3,
         sample_rate=parts[0].sample_rate,
         samples=sum(p.samples for p in parts),

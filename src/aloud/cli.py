@@ -134,8 +134,9 @@ def build_command(
             with progress_for(quiet=quiet) as progress:
                 built = build(path, settings, options, progress or NullProgress())
             if not quiet:
+                state = " (up to date)" if built.up_to_date else ""
                 typer.echo(
-                    f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {_clock(built.duration)}"
+                    f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {_clock(built.duration)}{state}"
                 )
 
 

@@ -162,18 +162,6 @@ def encode_segment(
     )
 
 
-def join_aac(parts: list[tuple[Path, float]], out: Path, work_dir: Path) -> None:
-    """Join ADTS streams (path, exact duration) into one MP4 audio file, without re-encoding."""
-    listing = work_dir / f"{out.stem}.aac.txt"
-    listing.write_text(
-        "".join(f"file '{_concat_quote(p)}'\nduration {seconds:.6f}\n" for p, seconds in parts), encoding="utf-8"
-    )
-    ffmpeg(
-        ["-f", "concat", "-safe", "0", "-i", str(listing), "-map", "0:a", "-c", "copy", *BITEXACT, "-f", "mp4", str(out)],
-        what=f"joining {out.name}",
-    )
-
-
 def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
     """Join MP3 streams into one file with a fresh Xing header, without re-encoding."""
     listing = work_dir / f"{out.stem}.mp3.txt"
@@ -185,13 +173,17 @@ def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
     )
 
 
-def join_m4b(parts: list[Path], metadata: Path, out: Path, work_dir: Path) -> None:
-    """Join AAC chapter files without re-encoding, adding tags and chapter marks."""
-    listing = work_dir / "concat.txt"
-    listing.write_text("".join(f"file '{_concat_quote(p)}'\n" for p in parts), encoding="utf-8")
+def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path) -> None:
+    """The M4B from ADTS streams (joined as bytes: ADTS frames stand alone), with tags and
+    chapter marks from an FFMETADATA file, without re-encoding."""
+    joined = work_dir / "edition.aac"
+    with open(joined, "wb") as sink:
+        for part in adts:
+            with open(part, "rb") as source:
+                shutil.copyfileobj(source, sink, 1 << 20)
     ffmpeg(
         [
-            "-f", "concat", "-safe", "0", "-i", str(listing),
+            "-f", "aac", "-i", str(joined),
             "-f", "ffmetadata", "-i", str(metadata),
             "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
             "-c", "copy", "-fflags", "+bitexact", "-flags:a", "+bitexact",
@@ -199,6 +191,7 @@ def join_m4b(parts: list[Path], metadata: Path, out: Path, work_dir: Path) -> No
         ],
         what=f"writing {out.name}",
     )
+    joined.unlink()
 
 
 def _concat_quote(path: Path) -> str:

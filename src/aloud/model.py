@@ -102,10 +102,10 @@ class UnitTiming:
 
 @dataclass(frozen=True)
 class ChapterAudio:
-    """A chapter joined from its encoded segments: an MP4 (AAC) part and an MP3."""
+    """A chapter joined from its encoded segments: its AAC streams (for the M4B) and an MP3."""
 
     chapter: Chapter
-    m4a: Path
+    aac: tuple[Path, ...]
     mp3: Path
     sample_rate: int
     samples: int
@@ -137,6 +137,7 @@ class BuiltEdition:
     playlist: Path
     manifest: Path
     marks: tuple[ChapterMark, ...] = field(default=())
+    up_to_date: bool = False  # nothing had changed: the existing files were kept
 
     @property
     def duration(self) -> float:

@@ -31,8 +31,9 @@ def ffmetadata(edition: Edition, marks: list[ChapterMark], time_base: int = 1000
     return "\n".join(lines) + "\n"
 
 
-def write_m4b(edition: Edition, marks: list[ChapterMark], parts: list[Path], out: Path, work_dir: Path) -> Path:
+def write_m4b(edition: Edition, marks: list[ChapterMark], adts: list[Path], out: Path, work_dir: Path) -> Path:
+    """The audiobook from every segment's AAC stream, in order, with chapter marks and tags."""
     metadata = work_dir / "chapters.ffmetadata"
     metadata.write_text(ffmetadata(edition, marks), encoding="utf-8")
-    media.join_m4b(parts, metadata, out, work_dir)
+    media.mux_m4b(adts, metadata, out, work_dir)
     return out
