@@ -219,12 +219,15 @@ def _build_into(
     def join(chapter: Chapter) -> ChapterAudio:
         audio = _join_chapter(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, work, total)
         tag_chapter_mp3(audio.mp3, edition, chapter.index, chapter.title)
+        progress.advance("join")
         return audio
 
+    progress.start("join", total)
     with ThreadPoolExecutor(max_workers=settings.jobs) as pool:  # ffmpeg does the work
         chapters = list(pool.map(join, edition.chapters))
     marks = chapter_marks(chapters, folder)
     m4b = write_m4b(edition, marks, [p for c in chapters for p in c.aac], folder / f"{edition.slug}.m4b", work)
+    progress.finish("join")
     playlist = write_playlist(folder / f"{edition.slug}.m3u8", edition, marks, [c.duration for c in chapters])
     data = manifest(
         edition,

@@ -43,7 +43,7 @@ class AudioFormat:
     limiter_dbfs: float = -2.0  # sample-peak ceiling; keeps true peak under -1 dBTP
     aac_bitrate: str = "64k"
     mp3_bitrate: str = "64k"
-    mp3_sample_rate: int = 44100
+    mp3_sample_rate: int = 22050  # MPEG-2 layer III: the voice has nothing above 11 kHz
 
 
 @dataclass(frozen=True)

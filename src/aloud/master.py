@@ -36,14 +36,17 @@ def aligned_length(samples: int, rate: int, mp3_rate: int) -> int:
     for k in range(first, first + MAX_ALIGNMENT_FRAMES):
         n = k * frame
         decoded = (n + media.AAC_PRIMING_SAMPLES) * mp3_rate
-        if decoded % rate == 0 and (n * mp3_rate) % rate == 0 and (decoded // rate) % media.MP3_FRAME == 0:
+        if decoded % rate == 0 and (n * mp3_rate) % rate == 0 and (decoded // rate) % media.mp3_frame(mp3_rate) == 0:
             return n
     raise SynthesisError(f"cannot align audio at {rate} Hz with MP3 at {mp3_rate} Hz; choose another MP3 rate")
 
 
-def mp3_padding(rate: int, mp3_rate: int) -> int:
-    """Silence (at the MP3 rate) after the PCM so LAME fills exactly the frames AAC needs."""
-    return media.AAC_PRIMING_SAMPLES * mp3_rate // rate - media.MP3_FRAME
+def mp3_input_samples(n: int, rate: int, mp3_rate: int) -> int:
+    """How many samples (at the MP3 rate) to feed LAME so that, with its delay, it fills
+    exactly the frames that decode to the AAC stream's length (priming + n)."""
+    decoded = (n + media.AAC_PRIMING_SAMPLES) * mp3_rate // rate
+    # LAME emits floor((input + delay) / frame) + 1 frames: aim half a frame inside the last.
+    return decoded - media.LAME_DELAY - media.mp3_frame(mp3_rate) // 2
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ def render_segment(task: SegmentTask) -> SegmentAudio:
             mp3=tmp / files.mp3.name,
             mp3_bitrate=audio.mp3_bitrate,
             mp3_sample_rate=audio.mp3_sample_rate,
-            mp3_padding=mp3_padding(rate, audio.mp3_sample_rate),
+            mp3_samples=mp3_input_samples(padded, rate, audio.mp3_sample_rate),
         )
         priming = media.AAC_PRIMING_SAMPLES
         result = SegmentAudio(

@@ -24,7 +24,12 @@ INSTALL_HINT = "install it with `apt-get install ffmpeg` (Debian, Ubuntu) or `br
 # chapter files are joined without re-encoding, each one after the first brings it along.
 AAC_FRAME = 1024
 AAC_PRIMING_SAMPLES = 1024
-MP3_FRAME = 1152  # MPEG-1 layer III, which 32, 44.1 and 48 kHz use
+LAME_DELAY = 576 + 529  # LAME's encoder delay plus the decoder's, in samples
+
+
+def mp3_frame(sample_rate: int) -> int:
+    """Samples per MP3 frame: MPEG-1 layer III at 32 kHz and up, MPEG-2 below."""
+    return 1152 if sample_rate >= 32000 else 576
 # Same bytes for the same input: no encoder version strings or creation times.
 BITEXACT = ["-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1"]
 
@@ -136,18 +141,19 @@ def encode_segment(
     mp3: Path,
     mp3_bitrate: str,
     mp3_sample_rate: int,
-    mp3_padding: int,
+    mp3_samples: int,
 ) -> None:
     """Apply gain and a peak limiter once, then encode an ADTS AAC stream and an MP3 in one pass.
 
-    `mp3_padding` samples of silence (at the MP3 rate) end the MP3 so that it decodes
-    to as many samples as the AAC stream does.
+    The MP3 is fed exactly `mp3_samples` samples (the PCM at the MP3 rate, padded or cut
+    in its closing silence) so that it decodes to as many samples as the AAC stream does.
     """
     limit = 10 ** (limiter_dbfs / 20)
     graph = (
         f"[0:a]volume={gain_db:.2f}dB,"
         f"alimiter=limit={limit:.4f}:level=false:latency=true:attack=5:release=60,"
-        f"asplit=2[aac][raw];[raw]aresample={mp3_sample_rate},apad=pad_len={mp3_padding}[mp3]"
+        f"asplit=2[aac][raw];[raw]aresample={mp3_sample_rate},"
+        f"apad=whole_len={mp3_samples},atrim=end_sample={mp3_samples}[mp3]"
     )
     ffmpeg(
         [

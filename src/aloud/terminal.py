@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-LABELS = {"render": "Speaking and encoding (words)"}
+LABELS = {"render": "Speaking and encoding (words)", "join": "Joining chapters and the M4B"}
 
 
 class RichProgress:
