@@ -135,7 +135,7 @@ def test_voices_json_lists_english():
 @needs_media
 def test_say_writes_a_wav(tmp_path):
     out = tmp_path / "hello.wav"
-    result = invoke("say", "Hello there. This is a test of the voice.", "-o", str(out), "--cache-dir", str(tmp_path / "c"))
+    result = invoke("say", "Hello there. This is a test of the voice.", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     with wave.open(str(out)) as w:
         seconds = w.getnframes() / w.getframerate()
@@ -186,9 +186,25 @@ def test_lexicon_phonemes_reach_espeak(tmp_path):
     lexicon = tmp_path / "lex.toml"
     lexicon.write_text("Zyx = \"[[h@l'oU]]\"\n")
     with_phonemes, plain = tmp_path / "a.wav", tmp_path / "b.wav"
-    cache = str(tmp_path / "c")
-    assert invoke("say", "Zyx", "-o", str(with_phonemes), "--lexicon", str(lexicon), "--cache-dir", cache).exit_code == 0
-    assert invoke("say", "Hello", "-o", str(plain), "--cache-dir", cache).exit_code == 0
+    assert invoke("say", "Zyx", "-o", str(with_phonemes), "--lexicon", str(lexicon)).exit_code == 0
+    assert invoke("say", "Hello", "-o", str(plain)).exit_code == 0
     with wave.open(str(with_phonemes)) as a, wave.open(str(plain)) as b:
         # "[[h@l'oU]]" is spoken as "hello", not as the letters of a bracketed string.
         assert abs(a.getnframes() - b.getnframes()) / b.getnframes() < 0.25
+
+
+def test_two_inputs_with_one_title_are_refused_before_building(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(SAMPLE, encoding="utf-8")
+    b.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert_error(invoke("build", str(a), str(b), "--engine", "tone", "-o", str(out)), 2, "different titles")
+    assert not out.exists()
+
+
+def test_too_large_input_is_refused_in_one_clear_sentence(tmp_path, monkeypatch):
+    monkeypatch.setattr("aloud.read.MAX_BYTES", 100)
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 100, encoding="utf-8")
+    assert_error(invoke("plan", str(path)), 2, "larger than")
+    assert "cannot be read" not in invoke("plan", str(path)).stderr

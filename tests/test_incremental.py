@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aloud.build import EditionOptions, build
+from aloud.build import BUILD_RECORD, EditionOptions, build
 from aloud.cache import info
 from aloud.cli import app
 from aloud.config import BuildSettings
@@ -31,10 +31,11 @@ def first_stave() -> str:
 
 
 def digests(folder: Path) -> dict[str, str]:
+    """The edition's files (not the build record, which notes file times)."""
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != BUILD_RECORD
     }
 
 
@@ -124,3 +125,38 @@ def test_killed_build_resumes_to_the_same_edition(tmp_path):
     assert digests(out / "a-christmas-carol") == digests(tmp_path / "ref" / "a-christmas-carol")
     assert done_before >= 5
     assert sorted(p.name for p in out.iterdir()) == [".a-christmas-carol.lock", "a-christmas-carol"]
+
+
+def test_unchanged_edition_is_kept_and_a_touched_one_rebuilt(tmp_path):
+    source = text_file(tmp_path)
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    first = build(source, settings, EditionOptions(voice="low"))
+    assert not first.up_to_date
+    again = build(source, settings, EditionOptions(voice="low"))
+    assert again.up_to_date
+    assert [(m.title, round(m.end, 3)) for m in again.marks] == [(m.title, round(m.end, 3)) for m in first.marks]
+    first.mp3s[0].write_bytes(b"damaged")
+    repaired = build(source, settings, EditionOptions(voice="low"))
+    assert not repaired.up_to_date
+    assert repaired.mp3s[0].stat().st_size > 1000
+    retitled = build(source, settings, EditionOptions(voice="low", author="Someone Else"))
+    assert not retitled.up_to_date
+
+
+def test_ctrl_c_stops_with_130_and_leaves_no_edition(tmp_path):
+    source = text_file(tmp_path, first_stave())
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aloud", "build", str(source), "--engine", "tone", "--voice", "low",
+         "-o", str(out), "--cache-dir", str(tmp_path / "cache")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while info(tmp_path / "cache").segments < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines()[-1] == "aloud: error: interrupted"
+    assert "Traceback" not in stderr
+    assert sorted(p.name for p in out.iterdir()) == [".a-christmas-carol.lock"]

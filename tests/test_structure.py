@@ -88,3 +88,11 @@ def test_slugify():
     assert slugify("Jiayuguan – the socialist future today") == "jiayuguan-the-socialist-future-today"
     assert slugify("Ça va? Très bien!") == "ca-va-tres-bien"
     assert slugify("../../etc/passwd") == "etc-passwd"
+
+
+def test_markdown_headings_without_blank_lines():
+    text = "# Notes\n## First\nSome text under it.\n## Second\nMore text.\n"
+    edition = structure(make(text))
+    assert edition.title == "Notes"
+    assert [c.title for c in edition.chapters] == ["First", "Second"]
+    assert edition.chapters[0].paragraphs[0].text == "Some text under it."

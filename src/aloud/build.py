@@ -9,7 +9,7 @@ import os
 import shutil
 import wave
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,8 +146,12 @@ def edition_key(edition: Edition, render_plan: RenderPlan, voicing: Voicing) -> 
 
 
 def _record_build(folder: Path, key: str) -> None:
-    sizes = {p.relative_to(folder).as_posix(): p.stat().st_size for p in sorted(folder.rglob("*")) if p.is_file()}
-    (folder / BUILD_RECORD).write_text(json.dumps({"key": key, "files": sizes}, indent=1), encoding="utf-8")
+    files = {
+        p.relative_to(folder).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns]
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+    (folder / BUILD_RECORD).write_text(json.dumps({"key": key, "files": files}, indent=1), encoding="utf-8")
 
 
 def _up_to_date(final: Path, key: str, edition: Edition) -> BuiltEdition | None:
@@ -156,25 +160,27 @@ def _up_to_date(final: Path, key: str, edition: Edition) -> BuiltEdition | None:
         record = json.loads((final / BUILD_RECORD).read_text(encoding="utf-8"))
         if record["key"] != key:
             return None
-        for name, size in record["files"].items():
-            if (final / name).stat().st_size != size:
+        for name, (size, mtime) in record["files"].items():
+            stat = (final / name).stat()
+            if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
                 return None
         data = json.loads((final / "chapters.json").read_text(encoding="utf-8"))
+        marks = tuple(
+            ChapterMark(c["index"], c["title"], c["start"], c["end"], c["file"], c["word_count"])
+            for c in data["chapters"]
+        )
+        return BuiltEdition(
+            edition=edition,
+            folder=final,
+            m4b=final / data["files"]["m4b"],
+            mp3s=tuple(final / m.file for m in marks),
+            playlist=final / data["files"]["playlist"],
+            manifest=final / "chapters.json",
+            marks=marks,
+            up_to_date=True,
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    marks = tuple(
-        ChapterMark(c["index"], c["title"], c["start"], c["end"], c["file"], c["word_count"]) for c in data["chapters"]
-    )
-    return BuiltEdition(
-        edition=edition,
-        folder=final,
-        m4b=final / data["files"]["m4b"],
-        mp3s=tuple(final / m.file for m in marks),
-        playlist=final / data["files"]["playlist"],
-        manifest=final / "chapters.json",
-        marks=marks,
-        up_to_date=True,
-    )
 
 
 @contextmanager
@@ -300,14 +306,23 @@ def chapter_marks(chapters: list[ChapterAudio], folder: Path) -> list[ChapterMar
 
 
 def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace any older edition in one rename, so a reader sees old or new, never half."""
+    """Replace any older edition by renames, so a reader sees old or new, never half.
+
+    Runs under the edition's lock; an older edition set aside by a build that was killed
+    between the two renames is put back (if no edition took its place) or removed.
+    """
+    for old in final.parent.glob(f".{final.name}.old-*"):
+        if final.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(old, final)
     old = final.with_name(f".{final.name}.old-{os.getpid()}")
     if final.exists():
         os.replace(final, old)
     try:
         os.replace(staging, final)
-    except OSError:
-        if old.exists():
+    except BaseException:
+        if old.exists() and not final.exists():
             os.replace(old, final)
         raise
     shutil.rmtree(old, ignore_errors=True)
@@ -323,11 +338,18 @@ def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None)
     units = narrate_chapter(chapter, settings.pauses, settings.narration, load_lexicon(settings.narration.lexicon))
     if not units:
         raise UsageError("nothing to say: the text has no words")
-    with LocalProcessPool(1, fresh_process_per_task=True) as pool:
-        try:
-            clips = pool.submit(speak_afresh, (units, voicing)).result()
-        except UnitFailed as exc:
-            raise SynthesisError(f"could not say “{units[exc.position].label}”: {exc.reason}") from None
+    clips = None
+    for attempt in range(2):  # a second try in a fresh process, as for a build
+        with LocalProcessPool(1, fresh_process_per_task=True) as pool:
+            try:
+                clips = pool.submit(speak_afresh, (units, voicing)).result()
+                break
+            except UnitFailed as exc:
+                problem = f"“{units[exc.position].label}”: {exc.reason}"
+            except BrokenExecutor:
+                problem = "the worker process died"
+    if clips is None:
+        raise SynthesisError(f"could not say {problem} (tried twice)")
     rate = clips[0].sample_rate
     pcm = bytearray()
     for n, (unit, clip) in enumerate(zip(units, clips)):

@@ -130,6 +130,13 @@ def build_command(
         options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
         from aloud.terminal import progress_for
 
+        if len(inputs) > 1 and "-" not in inputs:
+            slugs: dict[str, str] = {}
+            for path in inputs:
+                slug = prepare(path, settings, options).edition.slug
+                if slug in slugs:
+                    raise UsageError(f"{slugs[slug]} and {path} would both be built into {settings.out_dir / slug}; give them different titles")
+                slugs[slug] = path
         for path in inputs:
             with progress_for(quiet=quiet) as progress:
                 built = build(path, settings, options, progress or NullProgress())
@@ -222,7 +229,6 @@ def say_command(
     voice: VoiceOption = None,
     rate: RateOption = None,
     engine: EngineOption = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir")] = None,
     lexicon: LexiconOption = None,
 ) -> None:
     """Speak TEXT into a WAV file, for a quick listen to a voice and rate."""
@@ -230,7 +236,7 @@ def say_command(
         if output.suffix.lower() != ".wav":
             raise UsageError(f"{output}: the output of `say` is a .wav file")
         narration = NarrationOptions(lexicon=lexicon)
-        settings = _settings(cache_dir=cache_dir, engine=engine, narration=narration).with_overrides(rate=rate)
+        settings = _settings(engine=engine, narration=narration).with_overrides(rate=rate)
         seconds = say_text(text, output, settings, voice)
         typer.echo(f"{output}: {seconds:.1f} s")
 

@@ -4,8 +4,8 @@ target loudness, and encoded once to AAC and MP3. Runs in worker processes.
 Lengths are chosen so that the files join without drift: a segment's PCM is padded to
 N samples, N a whole number of AAC frames, such that the AAC stream (one frame of
 encoder priming + N) and the MP3 stream (LAME's delay and padding, topped up to whole
-frames) decode to exactly the same length. Chapters joined from segments, and the
-M4B joined from chapters, then keep every mark where its audio is.
+frames) decode to exactly the same length. Chapter MP3s joined from segments, and the
+M4B muxed from all segments' AAC streams, then keep every mark where its audio is.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import math
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from aloud import media
 from aloud.cache import segment_files
 from aloud.config import AudioFormat
-from aloud.errors import SynthesisError
+from aloud.errors import OutputError, SynthesisError
 from aloud.model import UnitTiming
 from aloud.segments import Segment
 from aloud.synthesize import Voicing, speak, start_engine
@@ -30,13 +30,19 @@ MAX_ALIGNMENT_FRAMES = 64
 
 
 def aligned_length(samples: int, rate: int, mp3_rate: int) -> int:
-    """The least N >= samples, a multiple of the AAC frame, for which AAC and MP3 agree."""
+    """The least N >= samples, a multiple of the AAC frame, for which AAC and MP3 agree
+    and the MP3's input (see `mp3_input_samples`) still holds all `samples`."""
     frame = media.AAC_FRAME
     first = max(1, -(-samples // frame))
     for k in range(first, first + MAX_ALIGNMENT_FRAMES):
         n = k * frame
         decoded = (n + media.AAC_PRIMING_SAMPLES) * mp3_rate
-        if decoded % rate == 0 and (n * mp3_rate) % rate == 0 and (decoded // rate) % media.mp3_frame(mp3_rate) == 0:
+        if (
+            decoded % rate == 0
+            and (n * mp3_rate) % rate == 0
+            and (decoded // rate) % media.mp3_frame(mp3_rate) == 0
+            and mp3_input_samples(n, rate, mp3_rate) * rate >= samples * mp3_rate
+        ):
             return n
     raise SynthesisError(f"cannot align audio at {rate} Hz with MP3 at {mp3_rate} Hz; choose another MP3 rate")
 
@@ -83,7 +89,7 @@ def cached_segment(cache_root: Path, key: str) -> SegmentAudio | None:
         return None
     if not (files.aac.is_file() and files.mp3.is_file()):
         return None
-    return found
+    return replace(found, aac=str(files.aac), mp3=str(files.mp3))  # wherever the cache is now
 
 
 def _silence(seconds: float, rate: int) -> bytes:
@@ -92,6 +98,13 @@ def _silence(seconds: float, rate: int) -> bytes:
 
 def render_segment(task: SegmentTask) -> SegmentAudio:
     """Speak, master and encode one segment into the cache. Runs in a fresh worker process."""
+    try:
+        return _render_segment(task)
+    except OSError as exc:  # a full disk or an unwritable cache: trying again will not help
+        raise OutputError(f"cannot write to the cache {task.cache_root}: {exc.strerror or exc}") from None
+
+
+def _render_segment(task: SegmentTask) -> SegmentAudio:
     segment, audio = task.segment, task.audio
     engine = start_engine(task.voicing)
     clips = speak(engine, segment.units, task.voicing)

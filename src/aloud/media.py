@@ -20,8 +20,8 @@ from aloud.errors import ToolFailedError, ToolMissingError
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = "install it with `apt-get install ffmpeg` (Debian, Ubuntu) or `brew install ffmpeg` (macOS)"
-# ffmpeg's AAC encoder puts one frame of priming before the audio of every file; when
-# chapter files are joined without re-encoding, each one after the first brings it along.
+# ffmpeg's AAC encoder puts one frame of priming before the audio of every stream; the
+# segments' ADTS streams are joined as they are, so each brings its own (see master.py).
 AAC_FRAME = 1024
 AAC_PRIMING_SAMPLES = 1024
 LAME_DELAY = 576 + 529  # LAME's encoder delay plus the decoder's, in samples

@@ -75,7 +75,7 @@ class SpeechUnit:
     index: int  # position inside its chapter
     text: str
     pause_after: float  # seconds
-    kind: str = "sentence"  # "title" | "sentence"
+    kind: str = "sentence"  # "sentence" | "title" | "announcement"
 
     @property
     def label(self) -> str:

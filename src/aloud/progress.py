@@ -12,8 +12,6 @@ class Progress(Protocol):
 
     def finish(self, stage: str) -> None: ...
 
-    def note(self, message: str) -> None: ...
-
 
 class NullProgress:
     def start(self, stage: str, total: int) -> None:
@@ -23,7 +21,4 @@ class NullProgress:
         pass
 
     def finish(self, stage: str) -> None:
-        pass
-
-    def note(self, message: str) -> None:
         pass

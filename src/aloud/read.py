@@ -39,8 +39,11 @@ def read_source(path: str | Path) -> Source:
         raise InputError(f"{p}: is a folder; give a text file")
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{p}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB we read")
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise InputError(f"{p}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB we read")
+    try:
         data = p.read_bytes()
     except PermissionError:
         raise InputError(f"{p}: not readable (permission denied)") from None

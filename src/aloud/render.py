@@ -18,7 +18,7 @@ from aloud.cache import remove_stale_temporaries
 from aloud.config import BuildSettings
 from aloud.errors import AloudError, SynthesisError
 from aloud.master import SegmentAudio, SegmentTask, cached_segment, render_segment
-from aloud.model import Edition, SpeechUnit
+from aloud.model import Edition, SpeechUnit, count_words
 from aloud.progress import NullProgress, Progress
 from aloud.segments import Segment, plan_segments
 from aloud.synthesize import UnitFailed, Voicing
@@ -68,7 +68,7 @@ def render(
             done[segment.key] = cached
         else:
             todo.setdefault(segment.key, segment)
-    words = {key: sum(len(u.text.split()) for u in s.units) for key, s in todo.items()}
+    words = {key: sum(count_words(u.text) for u in s.units) for key, s in todo.items()}
     progress.start("render", sum(words.values()))
     if not todo:
         progress.finish("render")
@@ -102,30 +102,53 @@ def render(
             + (f" (first try: {first})" if first != last else " (tried twice)")
         )
 
+    # When a worker dies the whole pool goes down with it, and every task in flight fails
+    # alike. Those tasks are "suspects": each is run again alone, and only a suspect that
+    # kills its worker while alone is charged with the crash.
+    suspects: set[str] = set()
+
+    def submit(segment: Segment) -> None:
+        task = SegmentTask(segment, voicing, str(cache_root), settings.audio)
+        in_flight[executor.submit(render_segment, task)] = segment
+
     try:
         while queue or in_flight:
-            while queue and len(in_flight) < settings.jobs:
-                segment = queue.pop(0)
-                task = SegmentTask(segment, voicing, str(cache_root), settings.audio)
-                in_flight[executor.submit(render_segment, task)] = segment
-            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            broken = False
+            try:
+                while queue and len(in_flight) < settings.jobs:
+                    if queue[0].key in suspects and in_flight:
+                        break  # a suspect runs alone
+                    submit(queue.pop(0))
+                    if next(iter(in_flight.values())).key in suspects:
+                        break
+            except BrokenProcessPool:
+                pass  # the pool broke between two submissions: settled below
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED) if in_flight else (set(), set())
+            crashed: list[Segment] = []
             for future in finished:
                 segment = in_flight.pop(future)
                 try:
                     outcome: object = future.result()
                 except BrokenProcessPool:
-                    outcome, broken = WorkerCrashed("the worker process died"), True
+                    crashed.append(segment)
+                    continue
                 except Exception as exc:  # noqa: BLE001 - settled per task
                     outcome = exc
+                suspects.discard(segment.key)
                 settle(segment, outcome)
-            if broken:
-                # The pool went down with the worker: the other tasks in flight go back in the queue.
-                for future, segment in list(in_flight.items()):
-                    del in_flight[future]
-                    queue.insert(0, segment)
+            if crashed or getattr(executor, "broken", False):
+                crashed += list(in_flight.values())
+                in_flight.clear()
                 executor.restart()
-    finally:
+                if len(crashed) == 1 and crashed[0].key in suspects:
+                    suspects.discard(crashed[0].key)
+                    settle(crashed[0], WorkerCrashed("the worker process died"))
+                else:
+                    suspects.update(s.key for s in crashed)
+                    queue[:0] = crashed
+    except BaseException:
+        executor.abandon()
+        raise
+    else:
         executor.close()
     progress.finish("render")
     return done

@@ -118,11 +118,16 @@ def structure(
 
 
 def _blocks(text: str) -> list[list[str]]:
-    """Runs of non-blank lines."""
+    """Runs of non-blank lines; a Markdown heading line is a block of its own."""
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in text.split("\n"):
-        if line.strip():
+        if _MARKDOWN.match(line.strip()) and line.lstrip().startswith("#"):
+            if current:
+                blocks.append(current)
+            blocks.append([line.strip()])
+            current = []
+        elif line.strip():
             current.append(line.rstrip())
         elif current:
             blocks.append(current)

@@ -30,9 +30,6 @@ class RichProgress:
             task = self.tasks[stage]
             self.bar.update(task, completed=self.bar.tasks[task].total)
 
-    def note(self, message: str) -> None:
-        self.bar.console.print(message)
-
 
 class LineProgress:
     """One line per stage start and end, for logs and pipes."""
@@ -52,9 +49,6 @@ class LineProgress:
     def finish(self, stage: str) -> None:
         seconds = time.monotonic() - self.started.get(stage, time.monotonic())
         print(f"{LABELS.get(stage, stage)}: done in {seconds:.1f} s", file=sys.stderr, flush=True)
-
-    def note(self, message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
 
 
 @contextmanager

@@ -3,14 +3,17 @@
 Every task (speaking and encoding a segment) is submitted here, so a distributed
 executor could take them later without touching the stages. Workers are forked from a
 clean server process (forkserver: cheap to start, no threads inherited), may be made
-fresh for every task, and keep stdout quiet (native code in engines may print).
+fresh for every task, keep stdout quiet (native code in engines may print) and leave
+Ctrl-C to the parent.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
@@ -21,24 +24,32 @@ class WorkerCrashed(Exception):
 
 
 class Executor(Protocol):
-    jobs: int
-
     def submit(self, fn: Callable[[Any], Any], task: Any) -> Future: ...
 
-    def restart(self) -> None:
-        """Replace workers after one died; tasks in flight are lost and must be resubmitted."""
+    @property
+    def broken(self) -> bool:
+        """True once a worker died: tasks in flight are lost and must be resubmitted."""
+        ...
 
-    def close(self) -> None: ...
+    def restart(self) -> None:
+        """Replace the workers after one died."""
+
+    def close(self) -> None:
+        """Wait for the tasks in flight, then stop the workers."""
+
+    def abandon(self) -> None:
+        """Stop now (Ctrl-C, an error): running tasks are killed, queued ones dropped."""
 
 
 def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # native code printing on fd 1 must not reach our stdout
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
 
 
 class LocalProcessPool:
-    """`jobs` spawned processes on this machine."""
+    """`jobs` worker processes on this machine, forked from a clean forkserver."""
 
     def __init__(self, jobs: int, fresh_process_per_task: bool = False) -> None:
         self.jobs = jobs
@@ -61,13 +72,34 @@ class LocalProcessPool:
     def submit(self, fn: Callable[[Any], Any], task: Any) -> Future:
         return self._executor().submit(fn, task)
 
+    @property
+    def broken(self) -> bool:
+        return bool(self._pool is not None and getattr(self._pool, "_broken", False))
+
     def restart(self) -> None:
-        self.close()
+        self.abandon()
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def abandon(self) -> None:
+        if self._pool is None:
+            return
+        # Kill every worker, including any the pool starts to replace one that ended,
+        # until none is left; the pool then knows it is broken and shuts down at once.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            alive = [p for p in list((getattr(self._pool, "_processes", None) or {}).values()) if p.is_alive()]
+            if not alive:
+                break
+            for process in alive:
+                process.terminate()
+            for process in alive:
+                process.join(timeout=1)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
     def __enter__(self) -> "LocalProcessPool":
         return self

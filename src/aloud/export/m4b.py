@@ -1,4 +1,4 @@
-"""The M4B audiobook: chapter AAC files joined without re-encoding, with chapter marks."""
+"""The M4B audiobook: every segment's AAC stream joined without re-encoding, with chapter marks and tags."""
 
 from __future__ import annotations
 

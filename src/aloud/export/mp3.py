@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mutagen import MutagenError
 from mutagen.id3 import ID3, TALB, TCON, TIT2, TPE1, TPE2, TRCK
 
+from aloud.errors import OutputError
 from aloud.export.m4b import GENRE
 from aloud.model import Edition
 
@@ -18,4 +20,7 @@ def tag_chapter_mp3(path: Path, edition: Edition, index: int, title: str) -> Non
     tags.add(TPE2(encoding=3, text=edition.author))
     tags.add(TRCK(encoding=3, text=f"{index}/{len(edition.chapters)}"))
     tags.add(TCON(encoding=3, text=GENRE))
-    tags.save(str(path), v2_version=4, padding=lambda info: 0)
+    try:
+        tags.save(str(path), v2_version=4, padding=lambda info: 0)
+    except (MutagenError, OSError) as exc:
+        raise OutputError(f"{path.name}: cannot write its tags: {exc}") from None
