@@ -222,17 +222,23 @@ def _build_into(
     segments = render(edition, render_plan, voicing, settings, cache_root, progress)
     total = len(edition.chapters)
 
-    def join(chapter: Chapter) -> ChapterAudio:
-        audio = _join_chapter(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, work, total)
-        tag_chapter_mp3(audio.mp3, edition, chapter.index, chapter.title)
-        progress.advance("join")
-        return audio
-
-    progress.start("join", total)
-    with ThreadPoolExecutor(max_workers=settings.jobs) as pool:  # ffmpeg does the work
-        chapters = list(pool.map(join, edition.chapters))
+    chapters = [
+        _chapter_audio(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, total)
+        for chapter in edition.chapters
+    ]
     marks = chapter_marks(chapters, folder)
-    m4b = write_m4b(edition, marks, [p for c in chapters for p in c.aac], folder / f"{edition.slug}.m4b", work)
+
+    def join(audio: ChapterAudio) -> None:
+        media.join_mp3([Path(p.mp3) for p in audio.segments], audio.mp3, work)
+        tag_chapter_mp3(audio.mp3, edition, audio.chapter.index, audio.chapter.title)
+        progress.advance("join")
+
+    progress.start("join", total + 1)
+    with ThreadPoolExecutor(max_workers=settings.jobs) as pool:  # ffmpeg does the work, side by side
+        m4b_path = folder / f"{edition.slug}.m4b"
+        m4b_job = pool.submit(write_m4b, edition, marks, [p for c in chapters for p in c.aac], m4b_path, work)
+        list(pool.map(join, chapters))
+        m4b = m4b_job.result()
     progress.finish("join")
     playlist = write_playlist(folder / f"{edition.slug}.m3u8", edition, marks, [c.duration for c in chapters])
     data = manifest(
@@ -264,10 +270,9 @@ def _build_into(
     )
 
 
-def _join_chapter(chapter: Chapter, parts: list[SegmentAudio], folder: Path, work: Path, total: int) -> ChapterAudio:
-    """A chapter's segments joined, without re-encoding, into its MP3."""
+def _chapter_audio(chapter: Chapter, parts: list[SegmentAudio], folder: Path, total: int) -> ChapterAudio:
+    """Where a chapter's audio comes from, and how long it is, before anything is joined."""
     mp3 = folder / "mp3" / chapter_file_name(chapter.index, total, chapter.title, ".mp3")
-    media.join_mp3([Path(p.mp3) for p in parts], mp3, work)
     timings: list[UnitTiming] = []
     offset = 0.0
     for part in parts:
@@ -275,6 +280,7 @@ def _join_chapter(chapter: Chapter, parts: list[SegmentAudio], folder: Path, wor
         offset += part.duration
     return ChapterAudio(
         chapter=chapter,
+        segments=tuple(parts),
         aac=tuple(Path(p.aac) for p in parts),
         mp3=mp3,
         sample_rate=parts[0].sample_rate,

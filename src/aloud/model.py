@@ -105,6 +105,7 @@ class ChapterAudio:
     """A chapter joined from its encoded segments: its AAC streams (for the M4B) and an MP3."""
 
     chapter: Chapter
+    segments: tuple  # the SegmentAudio it is joined from
     aac: tuple[Path, ...]
     mp3: Path
     sample_rate: int
