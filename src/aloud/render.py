@@ -145,10 +145,10 @@ def render(
                 else:
                     suspects.update(s.key for s in crashed)
                     queue[:0] = crashed
-    except BaseException:
+    except KeyboardInterrupt:
         executor.abandon()
         raise
-    else:
-        executor.close()
+    finally:
+        executor.close()  # after an error: let the segments in flight finish, then stop
     progress.finish("render")
     return done

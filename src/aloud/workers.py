@@ -13,7 +13,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
@@ -38,7 +37,7 @@ class Executor(Protocol):
         """Wait for the tasks in flight, then stop the workers."""
 
     def abandon(self) -> None:
-        """Stop now (Ctrl-C, an error): running tasks are killed, queued ones dropped."""
+        """Stop now (Ctrl-C): running tasks are killed, queued ones dropped."""
 
 
 def _quiet_worker() -> None:
@@ -77,7 +76,7 @@ class LocalProcessPool:
         return bool(self._pool is not None and getattr(self._pool, "_broken", False))
 
     def restart(self) -> None:
-        self.abandon()
+        self.close()  # after a crash the pool is broken: its workers are gone already
 
     def close(self) -> None:
         if self._pool is not None:
@@ -87,18 +86,12 @@ class LocalProcessPool:
     def abandon(self) -> None:
         if self._pool is None:
             return
-        # Kill every worker, including any the pool starts to replace one that ended,
-        # until none is left; the pool then knows it is broken and shuts down at once.
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            alive = [p for p in list((getattr(self._pool, "_processes", None) or {}).values()) if p.is_alive()]
-            if not alive:
-                break
-            for process in alive:
+        # Kill the workers first: the pool then sees itself broken and starts no others.
+        # Waiting for its threads here could hang on a queue lock a killed worker held.
+        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+            if process.is_alive():
                 process.terminate()
-            for process in alive:
-                process.join(timeout=1)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = None
 
     def __enter__(self) -> "LocalProcessPool":
