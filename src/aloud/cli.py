@@ -96,6 +96,9 @@ KeepWebOption = Annotated[
 LexiconOption = Annotated[
     Optional[Path], typer.Option("--lexicon", help="Pronunciation lexicon (TOML: word = \"respelling\").")
 ]
+InputArgument = Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)]
+TitleOption = Annotated[Optional[str], typer.Option("--title", help="Edition title.")]
+AuthorOption = Annotated[Optional[str], typer.Option("--author", help="Edition author.")]
 
 
 def _narration(announce: bool, chapter_titles: bool, keep_web: bool, lexicon: Path | None) -> NarrationOptions:
@@ -149,11 +152,11 @@ def build_command(
 
 @app.command("plan")
 def plan_command(
-    input: Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)],
+    input: InputArgument,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     rate: RateOption = None,
-    title: Annotated[Optional[str], typer.Option("--title")] = None,
-    author: Annotated[Optional[str], typer.Option("--author")] = None,
+    title: TitleOption = None,
+    author: AuthorOption = None,
     announce: AnnounceOption = True,
     chapter_titles: ChapterTitlesOption = True,
     keep_web_leftovers: KeepWebOption = False,
@@ -187,9 +190,9 @@ def plan_command(
 
 @app.command("text")
 def text_command(
-    input: Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)],
-    title: Annotated[Optional[str], typer.Option("--title")] = None,
-    author: Annotated[Optional[str], typer.Option("--author")] = None,
+    input: InputArgument,
+    title: TitleOption = None,
+    author: AuthorOption = None,
     announce: AnnounceOption = True,
     chapter_titles: ChapterTitlesOption = True,
     keep_web_leftovers: KeepWebOption = False,
