@@ -26,7 +26,7 @@ from aloud.export.mp3 import tag_chapter_mp3
 from aloud.export.names import chapter_file_name
 from aloud.export.playlist import write_playlist
 from aloud.master import SegmentAudio
-from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit, UnitTiming
+from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit
 from aloud.narrate import narrate_chapter, narrate_edition
 from aloud.narrate.lexicon import load_lexicon
 from aloud.progress import NullProgress, Progress
@@ -236,7 +236,7 @@ def _build_into(
     progress.start("join", total + 1)
     with ThreadPoolExecutor(max_workers=settings.jobs) as pool:  # ffmpeg does the work, side by side
         m4b_path = folder / f"{edition.slug}.m4b"
-        m4b_job = pool.submit(write_m4b, edition, marks, [p for c in chapters for p in c.aac], m4b_path, work)
+        m4b_job = pool.submit(write_m4b, edition, marks, [Path(p.aac) for c in chapters for p in c.segments], m4b_path, work)
         list(pool.map(join, chapters))
         m4b = m4b_job.result()
     progress.finish("join")
@@ -271,24 +271,8 @@ def _build_into(
 
 
 def _chapter_audio(chapter: Chapter, parts: list[SegmentAudio], folder: Path, total: int) -> ChapterAudio:
-    """Where a chapter's audio comes from, and how long it is, before anything is joined."""
     mp3 = folder / "mp3" / chapter_file_name(chapter.index, total, chapter.title, ".mp3")
-    timings: list[UnitTiming] = []
-    offset = 0.0
-    for part in parts:
-        timings += [UnitTiming(t.index, offset + t.start, offset + t.end, t.text) for t in part.timings]
-        offset += part.duration
-    return ChapterAudio(
-        chapter=chapter,
-        segments=tuple(parts),
-        aac=tuple(Path(p.aac) for p in parts),
-        mp3=mp3,
-        sample_rate=parts[0].sample_rate,
-        samples=sum(p.samples for p in parts),
-        timings=tuple(timings),
-        loudness_lufs=tuple(p.loudness_lufs for p in parts),
-        gains_db=tuple(p.gain_db for p in parts),
-    )
+    return ChapterAudio(chapter=chapter, segments=tuple(parts), mp3=mp3)
 
 
 def chapter_marks(chapters: list[ChapterAudio], folder: Path) -> list[ChapterMark]:

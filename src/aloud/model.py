@@ -102,21 +102,19 @@ class UnitTiming:
 
 @dataclass(frozen=True)
 class ChapterAudio:
-    """A chapter joined from its encoded segments: its AAC streams (for the M4B) and an MP3."""
+    """A chapter and the encoded segments it is joined from (their AAC goes into the M4B)."""
 
     chapter: Chapter
-    segments: tuple  # the SegmentAudio it is joined from
-    aac: tuple[Path, ...]
-    mp3: Path
-    sample_rate: int
-    samples: int
-    timings: tuple[UnitTiming, ...]  # from the chapter start
-    loudness_lufs: tuple[float, ...]  # as measured, per segment, before gain
-    gains_db: tuple[float, ...]
+    segments: tuple  # of master.SegmentAudio, in order
+    mp3: Path  # where its MP3 is joined to
 
     @property
     def duration(self) -> float:
-        return self.samples / self.sample_rate
+        return sum(s.duration for s in self.segments)
+
+    @property
+    def gains_db(self) -> tuple[float, ...]:
+        return tuple(s.gain_db for s in self.segments)
 
 
 @dataclass(frozen=True)
