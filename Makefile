@@ -5,32 +5,42 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What building needs, and what the tests need besides (a headless browser for the player).
 SYSTEM_PROGRAMS := espeak-ng ffmpeg ffprobe
 APT_PACKAGES := espeak-ng ffmpeg
+TEST_PROGRAMS := chromium chromedriver
+TEST_APT_PACKAGES := chromium chromium-driver
 
-.PHONY: edition test system bench clean
+.PHONY: edition test system test-system bench clean
 
 edition: $(STAMP)
 	$(BIN)/aloud build seeds/*.txt --out audio
 
-test: $(STAMP)
+test: $(STAMP) test-system
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 # System programs: installed with apt when we can, otherwise we say what to install.
-system:
+define install_missing
 	@missing=""; \
-	for p in $(SYSTEM_PROGRAMS); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(1); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	$(PYTHON) -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
-	packages="$(APT_PACKAGES)"; case "$$missing" in *python3-venv*) packages="$$packages python3-venv";; esac; \
+	packages="$(2)"; case "$$missing" in *python3-venv*) packages="$$packages python3-venv";; esac; \
 	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then sudo=""; \
 	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	else echo "Missing:$$missing. Install espeak-ng and ffmpeg (e.g. 'brew install espeak-ng ffmpeg'), then run make again." >&2; exit 1; fi; \
+	else echo "Missing:$$missing. Install them (e.g. 'brew install $(3)'), then run make again." >&2; exit 1; fi; \
 	echo "Installing$$missing with apt-get"; \
 	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$packages
+endef
+
+system:
+	$(call install_missing,$(SYSTEM_PROGRAMS),$(APT_PACKAGES),espeak-ng ffmpeg)
+
+test-system: system
+	$(call install_missing,$(TEST_PROGRAMS),$(TEST_APT_PACKAGES),--cask chromium chromedriver)
 
 $(STAMP): pyproject.toml | system
 	$(PYTHON) -m venv $(VENV)

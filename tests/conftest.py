@@ -59,3 +59,12 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory, session_cache: Path):
     built = build(text, settings, EditionOptions(author="A. N. Author"))
     manifest = json.loads(built.manifest.read_text(encoding="utf-8"))
     return built, manifest
+
+
+@pytest.fixture(scope="session")
+def built_seed(tmp_path_factory: pytest.TempPathFactory, session_cache: Path):
+    """The seed article's edition, built once with real espeak-ng and ffmpeg."""
+    out = tmp_path_factory.mktemp("seed")
+    built = build(SEED, BuildSettings(out_dir=out, cache_dir=session_cache, jobs=2), EditionOptions())
+    manifest = json.loads(built.manifest.read_text(encoding="utf-8"))
+    return built, manifest

@@ -22,9 +22,12 @@ from aloud.engines.registry import create_engine
 from aloud.errors import OutputError, SynthesisError, UsageError
 from aloud.export.m4b import write_m4b
 from aloud.export.manifest import manifest, write_manifest
-from aloud.export.mp3 import tag_chapter_mp3
+from aloud.export.epub import write_epub
+from aloud.export.mp3 import tag_chapter_mp3, tag_edition_mp3
 from aloud.export.names import chapter_file_name
+from aloud.export.player import write_player
 from aloud.export.playlist import write_playlist
+from aloud.export.transcript import write_transcripts
 from aloud.master import SegmentAudio
 from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit
 from aloud.narrate import narrate_chapter, narrate_edition
@@ -37,6 +40,7 @@ from aloud.render import RenderPlan
 from aloud.render import plan as plan_render
 from aloud.render import render
 from aloud.synthesize import UnitFailed, Voicing, speak_afresh
+from aloud.timeline import chapter_marks
 from aloud.workers import LocalProcessPool
 
 
@@ -139,10 +143,19 @@ def edition_key(edition: Edition, render_plan: RenderPlan, voicing: Voicing) -> 
     """Everything an edition's files are made from: if it is unchanged, so are they."""
     blob = json.dumps(
         [__version__, edition.title, edition.author, edition.slug, voicing.engine_version,
-         [(c.title, c.word_count, [s.key for s in render_plan.segments[c.index]]) for c in edition.chapters]],
+         [
+            (c.title, c.word_count, [(s.key, [(u.written, u.new_paragraph) for u in s.units]) for s in render_plan.segments[c.index]])
+            for c in edition.chapters
+        ]],
         ensure_ascii=False,
     )
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def edition_identifier(edition: Edition) -> str:
+    """A stable identifier for the EPUB: the same book keeps it through corrections."""
+    name = hashlib.sha256(f"{edition.title}\0{edition.author}".encode("utf-8")).hexdigest()
+    return f"urn:aloud:{name[:32]}"
 
 
 def _record_build(folder: Path, key: str) -> None:
@@ -226,21 +239,34 @@ def _build_into(
         _chapter_audio(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, total)
         for chapter in edition.chapters
     ]
-    marks = chapter_marks(chapters, folder)
+    marks = chapter_marks(chapters, folder, prepared.units)
 
     def join(audio: ChapterAudio) -> None:
         media.join_mp3([Path(p.mp3) for p in audio.segments], audio.mp3, work)
         tag_chapter_mp3(audio.mp3, edition, audio.chapter.index, audio.chapter.title)
         progress.advance("join")
 
-    progress.start("join", total + 1)
+    def join_edition_mp3(path: Path) -> Path:
+        media.join_mp3([Path(p.mp3) for c in chapters for p in c.segments], path, work)
+        tag_edition_mp3(path, edition, marks)
+        progress.advance("join")
+        return path
+
+    slug = edition.slug
+    progress.start("join", total + 2)
     with ThreadPoolExecutor(max_workers=settings.jobs) as pool:  # ffmpeg does the work, side by side
-        m4b_path = folder / f"{edition.slug}.m4b"
-        m4b_job = pool.submit(write_m4b, edition, marks, [Path(p.aac) for c in chapters for p in c.segments], m4b_path, work)
+        all_aac = [Path(p.aac) for c in chapters for p in c.segments]
+        m4b_job = pool.submit(write_m4b, edition, marks, all_aac, folder / f"{slug}.m4b", work)
+        mp3_job = pool.submit(join_edition_mp3, folder / f"{slug}.mp3")
         list(pool.map(join, chapters))
-        m4b = m4b_job.result()
+        m4b, edition_mp3 = m4b_job.result(), mp3_job.result()
     progress.finish("join")
-    playlist = write_playlist(folder / f"{edition.slug}.m3u8", edition, marks, [c.duration for c in chapters])
+    playlist = write_playlist(folder / f"{slug}.m3u8", edition, marks, [c.duration for c in chapters])
+    vtt, srt = write_transcripts(folder, slug, edition.title, marks)
+    player = write_player(folder / "index.html", edition, marks, edition_mp3.name)
+    epub = write_epub(
+        folder / f"{slug}.epub", edition, marks, [c.mp3 for c in chapters], identifier=edition_identifier(edition)
+    )
     data = manifest(
         edition,
         marks,
@@ -249,8 +275,15 @@ def _build_into(
         engine_version=voicing.engine_version,
         voice=voicing.voice,
         rate=voicing.rate,
-        m4b=m4b.name,
-        playlist=playlist.name,
+        files={
+            "m4b": m4b.name,
+            "mp3": edition_mp3.name,
+            "playlist": playlist.name,
+            "vtt": vtt.name,
+            "srt": srt.name,
+            "epub": epub.name,
+            "player": player.name,
+        },
         target_lufs=settings.audio.target_lufs,
     )
     manifest_path = write_manifest(folder / "chapters.json", data)
@@ -273,26 +306,6 @@ def _build_into(
 def _chapter_audio(chapter: Chapter, parts: list[SegmentAudio], folder: Path, total: int) -> ChapterAudio:
     mp3 = folder / "mp3" / chapter_file_name(chapter.index, total, chapter.title, ".mp3")
     return ChapterAudio(chapter=chapter, segments=tuple(parts), mp3=mp3)
-
-
-def chapter_marks(chapters: list[ChapterAudio], folder: Path) -> list[ChapterMark]:
-    """Where each chapter lies in the joined M4B."""
-    marks = []
-    position = 0.0
-    for audio in chapters:
-        start = position
-        position += audio.duration
-        marks.append(
-            ChapterMark(
-                index=audio.chapter.index,
-                title=audio.chapter.title,
-                start=start,
-                end=position,
-                file=audio.mp3.relative_to(folder).as_posix(),
-                word_count=audio.chapter.word_count,
-            )
-        )
-    return marks
 
 
 def _swap_into_place(staging: Path, final: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass, replace
@@ -70,7 +71,7 @@ class SegmentAudio:
     mp3: str
     sample_rate: int
     samples: int  # decoded length: priming + padded PCM
-    timings: tuple[UnitTiming, ...]  # from the start of the decoded segment
+    timings: tuple[UnitTiming, ...]  # where each unit's speech is heard, from the start of the decoded segment
     loudness_lufs: float
     gain_db: float
 
@@ -90,6 +91,22 @@ def cached_segment(cache_root: Path, key: str) -> SegmentAudio | None:
     if not (files.aac.is_file() and files.mp3.is_file()):
         return None
     return replace(found, aac=str(files.aac), mp3=str(files.mp3))  # wherever the cache is now
+
+
+# A sample quieter than this (about -42 dBFS) is not speech: the bytes of a little-endian
+# 16-bit sample in -256..255 end in 0x00 or 0xff, so quiet runs are found by a regex.
+_QUIET_HEAD = re.compile(rb"(?:[\x00-\xff][\x00\xff])*", re.DOTALL)
+_QUIET_TAIL = re.compile(rb"(?:[\x00\xff][\x00-\xff])*", re.DOTALL)  # on the reversed bytes
+
+
+def audible_span(pcm: bytes) -> tuple[int, int]:
+    """First and one-past-last sample of the speech in a clip: engines add silence of their own."""
+    samples = len(pcm) // 2
+    head = _QUIET_HEAD.match(pcm).end() // 2
+    if head >= samples:
+        return 0, samples  # all quiet: keep the whole clip
+    tail = _QUIET_TAIL.match(pcm[::-1]).end() // 2
+    return head, samples - tail
 
 
 def _silence(seconds: float, rate: int) -> bytes:
@@ -115,9 +132,10 @@ def _render_segment(task: SegmentTask) -> SegmentAudio:
     pcm = bytearray(_silence(segment.lead, rate))
     timings = []
     for n, (unit, clip) in enumerate(zip(segment.units, clips)):
-        start = len(pcm) // 2
+        offset = len(pcm) // 2
         pcm += clip.pcm
-        timings.append((unit, start, len(pcm) // 2))
+        first, last = audible_span(clip.pcm)
+        timings.append((unit, offset + first, offset + last))
         if n < len(clips) - 1:
             pcm += _silence(unit.pause_after, rate)
     pcm += _silence(segment.tail, rate)

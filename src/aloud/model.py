@@ -49,6 +49,7 @@ class Chapter:
     spoken_title: str  # announced at the chapter start ("" for none)
     paragraphs: tuple[Paragraph, ...]
     preamble: tuple[Paragraph, ...] = ()  # front matter read before the title (first chapter only)
+    titled: bool = True  # False when the title is made up from the opening words (no heading)
 
     @property
     def word_count(self) -> int:
@@ -76,6 +77,10 @@ class SpeechUnit:
     text: str
     pause_after: float  # seconds
     kind: str = "sentence"  # "sentence" | "title" | "announcement"
+    # The sentence as written, on the first unit it is spoken in ("" on the units that
+    # continue a long sentence); shown in transcripts and read-along text.
+    written: str = ""
+    new_paragraph: bool = False  # the first unit of a paragraph, a title or an announcement
 
     @property
     def label(self) -> str:
@@ -98,6 +103,17 @@ class UnitTiming:
     start: float  # seconds
     end: float
     text: str
+
+
+@dataclass(frozen=True)
+class SentenceTiming:
+    """Where a written sentence is heard: seconds from the start of the edition (as in the M4B)."""
+
+    start: float
+    end: float
+    text: str  # as written
+    kind: str = "sentence"  # "sentence" | "title" | "announcement"
+    new_paragraph: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +141,7 @@ class ChapterMark:
     end: float
     file: str  # the chapter MP3, relative to the edition folder
     word_count: int
+    sentences: tuple[SentenceTiming, ...] = ()
 
 
 @dataclass(frozen=True)

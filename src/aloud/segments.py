@@ -20,7 +20,7 @@ from aloud.model import SpeechUnit, count_words
 MIN_WORDS = 350  # a segment is at least this long, unless its chapter is shorter
 MAX_WORDS = 1200  # and cut at the first paragraph end past this
 CUT_ONE_IN = 4  # otherwise a paragraph end is a cut when its text hashes to 0 mod this
-FORMAT_VERSION = 3  # bump when the way segments are mastered changes
+FORMAT_VERSION = 4  # bump when the way segments are mastered changes
 
 
 @dataclass(frozen=True)

@@ -343,7 +343,7 @@ def _sections(paragraphs: list[Paragraph]) -> list[Chapter]:
         body = tuple(paragraphs[a:b])
         title = section_title(body[0].text) if count > 1 else "Full text"
         spoken = f"Part {spoken_number(n)}" if count > 1 else ""
-        chapters.append(Chapter(n, title, spoken, body))
+        chapters.append(Chapter(n, title, spoken, body, titled=False))
     return chapters
 
 

@@ -17,8 +17,7 @@ def manifest(
     engine_version: str,
     voice: str,
     rate: int,
-    m4b: str,
-    playlist: str,
+    files: dict[str, str],
     target_lufs: float,
 ) -> dict:
     return {
@@ -29,7 +28,7 @@ def manifest(
         "rate": rate,
         "duration": round(marks[-1].end, 3),
         "word_count": edition.word_count,
-        "files": {"m4b": m4b, "playlist": playlist},
+        "files": files,
         "loudness": {"target_lufs": target_lufs},
         "chapters": [
             {
@@ -40,6 +39,16 @@ def manifest(
                 "file": mark.file,
                 "word_count": mark.word_count,
                 "gain_db": [min(c.gains_db), max(c.gains_db)],
+                "sentences": [
+                    {
+                        "start": round(t.start, 3),
+                        "end": round(t.end, 3),
+                        "text": t.text,
+                        **({"kind": t.kind} if t.kind != "sentence" else {}),
+                        **({"paragraph": True} if t.new_paragraph else {}),
+                    }
+                    for t in mark.sentences
+                ],
             }
             for mark, c in zip(marks, chapters)
         ],

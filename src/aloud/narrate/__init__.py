@@ -8,6 +8,8 @@ How it is paced: pauses after sentences, paragraphs, verse lines and scene break
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aloud.config import NarrationOptions, Pauses
 from aloud.model import BREAK, HEADING, VERSE, Chapter, Edition, Paragraph, SpeechUnit
 from aloud.narrate.lexicon import Lexicon
@@ -36,33 +38,50 @@ class _Units:
         self.lexicon = lexicon
         self.units: list[SpeechUnit] = []
 
-    def say(self, text: str, pause: float, kind: str = "sentence", *, spoken: bool = False) -> None:
-        """Add a unit; `spoken` text has been made speakable already."""
+    def say(
+        self,
+        text: str,
+        pause: float,
+        kind: str = "sentence",
+        *,
+        spoken: bool = False,
+        written: str = "",
+        new_paragraph: bool = False,
+    ) -> bool:
+        """Add a unit; `spoken` text has been made speakable already. False if nothing is left to say."""
         text = self.lexicon.apply(text if spoken else speakable(text))
-        if text.strip(" .,;:!?-–—'\"’”“‘"):
-            self.units.append(SpeechUnit(self.chapter, len(self.units), text, pause, kind))
+        if not text.strip(" .,;:!?-–—'\"’”“‘"):
+            return False
+        unit = SpeechUnit(self.chapter, len(self.units), text, pause, kind, " ".join(written.split()), new_paragraph)
+        self.units.append(unit)
+        return True
 
     def pause(self, seconds: float) -> None:
         """Lengthen the pause after the last unit (a scene break, say)."""
         if self.units:
             last = self.units[-1]
-            self.units[-1] = SpeechUnit(last.chapter, last.index, last.text, max(last.pause_after, seconds), last.kind)
+            self.units[-1] = replace(last, pause_after=max(last.pause_after, seconds))
 
     def paragraph(self, paragraph: Paragraph, pauses: Pauses) -> None:
         if paragraph.kind == BREAK:
             self.pause(pauses.scene_break)
             return
         if paragraph.kind == HEADING:
-            self.say(paragraph.text.rstrip(".") + ".", pauses.after_title, "title")
+            text = paragraph.text.rstrip(".") + "."
+            self.say(text, pauses.after_title, "title", written=paragraph.text, new_paragraph=True)
             return
+        first = True  # of the paragraph: the next unit said starts it
         if paragraph.kind == VERSE:
             lines = paragraph.text.split("\n")
             for n, line in enumerate(lines):
-                self.say(line, pauses.verse_line if n < len(lines) - 1 else pauses.paragraph)
+                pause = pauses.verse_line if n < len(lines) - 1 else pauses.paragraph
+                if self.say(line, pause, written=line, new_paragraph=first):
+                    first = False
             return
         sentences = split_sentences(paragraph.text)
         for s_index, sentence in enumerate(sentences):
             pieces = split_long(speakable(sentence))
+            written = sentence  # given to the first piece that is said
             for p_index, piece in enumerate(pieces):
                 if p_index < len(pieces) - 1:
                     pause = CLAUSE_PAUSE
@@ -70,7 +89,13 @@ class _Units:
                     pause = pauses.sentence
                 else:
                     pause = pauses.paragraph
-                self.say(piece, pause, spoken=True)
+                if self.say(piece, pause, spoken=True, written=written, new_paragraph=first):
+                    first, written = False, ""
+
+
+def written_title(chapter: Chapter) -> str:
+    """The title as a transcript shows it: what is heard, when the title is only made up."""
+    return chapter.title if chapter.titled or not chapter.spoken_title else chapter.spoken_title
 
 
 def narrate_chapter(
@@ -83,16 +108,18 @@ def narrate_chapter(
 ) -> tuple[SpeechUnit, ...]:
     units = _Units(chapter.index, lexicon)
     if opening:
-        units.say(opening, pauses.announcement, "announcement")
+        units.say(opening, pauses.announcement, "announcement", written=opening, new_paragraph=True)
     for paragraph in chapter.preamble:
         units.paragraph(paragraph, pauses)
     if chapter.spoken_title and options.announce_chapters:
-        units.say(chapter.spoken_title.rstrip(".") + ".", pauses.after_title, "title")
+        units.say(
+            chapter.spoken_title.rstrip(".") + ".", pauses.after_title, "title", written=written_title(chapter), new_paragraph=True
+        )
     for paragraph in chapter.paragraphs:
         units.paragraph(paragraph, pauses)
     if closing:
         units.pause(pauses.announcement)
-        units.say(closing, pauses.paragraph, "announcement")
+        units.say(closing, pauses.paragraph, "announcement", written=closing, new_paragraph=True)
     return tuple(units.units)
 
 

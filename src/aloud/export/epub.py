@@ -1,0 +1,244 @@
+"""`<slug>.epub`: the narrated text as an EPUB 3 with Media Overlays (read-aloud).
+
+Each chapter is one XHTML document whose sentences carry ids, one SMIL document that
+points each sentence at its clip of the chapter's MP3, and the MP3 itself. A reading
+system plays the clips in order and highlights each sentence as it is heard. Clips are
+contiguous — each runs to where the next sentence starts — so the pauses are heard too.
+
+The archive is reproducible: fixed entry dates and order, and a fixed modification date
+in the package metadata, so the same edition gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from aloud.model import ChapterMark, Edition, SentenceTiming
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+MODIFIED = "2000-01-01T00:00:00Z"  # EPUB asks for one; a fixed one keeps builds byte-identical
+ACTIVE_CLASS = "-epub-media-overlay-active"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+STYLE = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
+h1, h2 {{ font-family: sans-serif; line-height: 1.25; }}
+p.announcement {{ font-style: italic; }}
+.{ACTIVE_CLASS} {{ background-color: #fff0a8; color: inherit; }}
+"""
+
+
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
+def _attr(value: str) -> str:
+    return quoteattr(_NOT_XML.sub("", value))
+
+
+def clock(seconds: float) -> str:
+    """A SMIL clock value, whole milliseconds rounded down (a clip never ends past its file)."""
+    ms = max(0, math.floor(seconds * 1000 + 1e-6))
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    return f"{hours}:{minutes:02d}:{ms // 1000:02d}.{ms % 1000:03d}"
+
+
+@dataclass(frozen=True)
+class _Names:
+    n: int
+
+    @property
+    def stem(self) -> str:
+        return f"chapter-{self.n:03d}"
+
+    @property
+    def xhtml(self) -> str:
+        return f"text/{self.stem}.xhtml"
+
+    @property
+    def smil(self) -> str:
+        return f"smil/{self.stem}.smil"
+
+    @property
+    def audio(self) -> str:
+        return f"audio/{self.stem}.mp3"
+
+
+def _sentence_id(n: int) -> str:
+    return f"s{n:05d}"
+
+
+def chapter_xhtml(mark: ChapterMark, language: str) -> str:
+    body: list[str] = []
+    paragraph_open = False
+    for n, sentence in enumerate(mark.sentences, start=1):
+        sid = _sentence_id(n)
+        if sentence.kind == "title":
+            if paragraph_open:
+                body.append("</p>")
+                paragraph_open = False
+            body.append(f'<h2 id="{sid}">{_text(sentence.text)}</h2>')
+            continue
+        if sentence.new_paragraph or not paragraph_open:
+            if paragraph_open:
+                body.append("</p>")
+            css = ' class="announcement"' if sentence.kind == "announcement" else ""
+            body.append(f"<p{css}>")
+            paragraph_open = True
+        else:
+            body.append(" ")
+        body.append(f'<span id="{sid}">{_text(sentence.text)}</span>')
+    if paragraph_open:
+        body.append("</p>")
+    lines = "".join(body).replace("<p", "\n<p").replace("<h2", "\n<h2")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang={_attr(language)} xml:lang={_attr(language)}>
+<head>
+<meta charset="UTF-8"/>
+<title>{_text(mark.title)}</title>
+<link rel="stylesheet" type="text/css" href="../style.css"/>
+</head>
+<body>
+<section epub:type="chapter" aria-label={_attr(mark.title)}>{lines}
+</section>
+</body>
+</html>
+"""
+
+
+def clips(mark: ChapterMark) -> list[tuple[SentenceTiming, float, float]]:
+    """Each sentence with its clip in the chapter's MP3: from its start (the chapter's start
+    for the first) to the next one's start (the chapter's end for the last)."""
+    length = mark.end - mark.start
+    result = []
+    for n, sentence in enumerate(mark.sentences):
+        begin = 0.0 if n == 0 else sentence.start - mark.start
+        end = length if n == len(mark.sentences) - 1 else mark.sentences[n + 1].start - mark.start
+        result.append((sentence, max(0.0, begin), min(length, end)))
+    return result
+
+
+def chapter_smil(mark: ChapterMark, names: _Names) -> str:
+    text_ref = f"../{names.xhtml}"
+    audio_ref = f"../{names.audio}"
+    pars = [
+        f'<par id="p{_sentence_id(n)}"><text src="{text_ref}#{_sentence_id(n)}"/>'
+        f'<audio src="{audio_ref}" clipBegin="{clock(begin)}" clipEnd="{clock(end)}"/></par>'
+        for n, (_, begin, end) in enumerate(clips(mark), start=1)
+    ]
+    body = "\n".join(pars)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
+<body>
+<seq id="seq-{names.stem}" epub:textref="{text_ref}" epub:type="chapter">
+{body}
+</seq>
+</body>
+</smil>
+"""
+
+
+def nav_xhtml(edition: Edition, marks: list[ChapterMark], language: str) -> str:
+    items = "\n".join(
+        f'<li><a href="{_Names(n).xhtml}">{_text(mark.title)}</a></li>' for n, mark in enumerate(marks, start=1)
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang={_attr(language)} xml:lang={_attr(language)}>
+<head>
+<meta charset="UTF-8"/>
+<title>{_text(edition.title)}</title>
+</head>
+<body>
+<nav epub:type="toc" id="toc">
+<h1>Contents</h1>
+<ol>
+{items}
+</ol>
+</nav>
+</body>
+</html>
+"""
+
+
+def package_opf(edition: Edition, marks: list[ChapterMark], identifier: str, language: str) -> str:
+    total = sum(m.end - m.start for m in marks)
+    meta = [f'<meta property="media:duration">{clock(total)}</meta>']
+    items = [
+        '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+        '<item id="style" href="style.css" media-type="text/css"/>',
+    ]
+    spine = []
+    for n, mark in enumerate(marks, start=1):
+        names = _Names(n)
+        meta.append(f'<meta property="media:duration" refines="#smil-{n}">{clock(mark.end - mark.start)}</meta>')
+        items += [
+            f'<item id="text-{n}" href="{names.xhtml}" media-type="application/xhtml+xml" media-overlay="smil-{n}"/>',
+            f'<item id="smil-{n}" href="{names.smil}" media-type="application/smil+xml"/>',
+            f'<item id="audio-{n}" href="{names.audio}" media-type="audio/mpeg"/>',
+        ]
+        spine.append(f'<itemref idref="text-{n}"/>')
+    newline = "\n"
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang={_attr(language)}>
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="uid">{_text(identifier)}</dc:identifier>
+<dc:title>{_text(edition.title)}</dc:title>
+<dc:creator>{_text(edition.author)}</dc:creator>
+<dc:language>{_text(language)}</dc:language>
+<meta property="dcterms:modified">{MODIFIED}</meta>
+{newline.join(meta)}
+<meta property="media:active-class">{ACTIVE_CLASS}</meta>
+</metadata>
+<manifest>
+{newline.join(items)}
+</manifest>
+<spine>
+{newline.join(spine)}
+</spine>
+</package>
+"""
+
+
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/package.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+"""
+
+
+def _entry(name: str, compress: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = compress
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    return info
+
+
+def write_epub(
+    path: Path, edition: Edition, marks: list[ChapterMark], chapter_mp3s: list[Path], identifier: str, language: str = "en"
+) -> Path:
+    """The EPUB 3 with read-aloud, from the chapters' timed sentences and their MP3s."""
+    deflate = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr(_entry("mimetype", zipfile.ZIP_STORED), "application/epub+zip")  # first, stored
+        book.writestr(_entry("META-INF/container.xml", deflate), CONTAINER)
+        book.writestr(_entry("OEBPS/package.opf", deflate), package_opf(edition, marks, identifier, language))
+        book.writestr(_entry("OEBPS/nav.xhtml", deflate), nav_xhtml(edition, marks, language))
+        book.writestr(_entry("OEBPS/style.css", deflate), STYLE)
+        for n, (mark, mp3) in enumerate(zip(marks, chapter_mp3s), start=1):
+            names = _Names(n)
+            book.writestr(_entry(f"OEBPS/{names.xhtml}", deflate), chapter_xhtml(mark, language))
+            book.writestr(_entry(f"OEBPS/{names.smil}", deflate), chapter_smil(mark, names))
+            with open(mp3, "rb") as source, book.open(_entry(f"OEBPS/{names.audio}", zipfile.ZIP_STORED), "w") as sink:
+                while chunk := source.read(1 << 20):
+                    sink.write(chunk)
+    return path

@@ -1,0 +1,130 @@
+"""Transcripts: WebVTT and SRT, one cue per sentence as written, timed from the audio.
+
+A long sentence becomes several cues, cut at clause punctuation where it can be (else
+between words), each at most two lines; its time is shared among them by length.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aloud.model import ChapterMark
+
+LINE = 42  # characters per line, as subtitle guides advise
+LINES = 2  # per cue
+_CLAUSES = re.compile(r"(?<=[,;:)])\s+|\s+(?=[–—]\s)")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    text: str
+    chapter: int
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(text, LINE, break_long_words=False, break_on_hyphens=False) or [text]
+
+
+def _fits(text: str) -> bool:
+    return len(_wrap(text)) <= LINES
+
+
+def split_for_cues(text: str) -> list[str]:
+    """Pieces that each fit in two lines, cut after clause punctuation where possible."""
+    if _fits(text):
+        return [text]
+    pieces: list[str] = []
+    for clause in _CLAUSES.split(text):
+        if pieces and _fits(f"{pieces[-1]} {clause}"):
+            pieces[-1] = f"{pieces[-1]} {clause}"
+        elif _fits(clause):
+            pieces.append(clause)
+        else:
+            pieces += _even_pieces(clause)
+    return pieces
+
+
+def _even_pieces(text: str) -> list[str]:
+    """A clause too long for one cue, cut into the fewest pieces of about equal length."""
+    words = text.split()
+    count = -(-len(_wrap(text)) // LINES)
+    while True:
+        target = len(text) / count
+        pieces: list[list[str]] = [[]]
+        for word in words:
+            if pieces[-1] and len(" ".join(pieces[-1])) + len(word) / 2 > target * len(pieces) - _done(pieces[:-1]):
+                pieces.append([])
+            pieces[-1].append(word)
+        result = [" ".join(p) for p in pieces]
+        if all(_fits(r) for r in result) or count >= len(words):
+            return result
+        count += 1
+
+
+def _done(pieces: list[list[str]]) -> int:
+    return sum(len(" ".join(p)) + 1 for p in pieces)
+
+
+def cues(marks: Iterable[ChapterMark]) -> list[Cue]:
+    result = []
+    for mark in marks:
+        for sentence in mark.sentences:
+            pieces = split_for_cues(sentence.text)
+            total = sum(len(p) + 1 for p in pieces)
+            start, span = sentence.start, sentence.end - sentence.start
+            done = 0
+            for piece in pieces:
+                done += len(piece) + 1
+                end = sentence.start + span * done / total
+                result.append(Cue(start, end, piece, mark.index))
+                start = end
+    return result
+
+
+def _clock(seconds: float, separator: str) -> str:
+    ms = max(0, round(seconds * 1000))
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    secs, ms = divmod(ms, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{ms:03d}"
+
+
+def _lines(text: str) -> str:
+    return "\n".join(_wrap(text))
+
+
+def _vtt_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def vtt_text(marks: list[ChapterMark], title: str) -> str:
+    blocks = [f"WEBVTT - {_vtt_escape(' '.join(title.split()))}"]
+    chapter = None
+    for n, cue in enumerate(cues(marks), start=1):
+        if cue.chapter != chapter:
+            chapter = cue.chapter
+            name = next(m.title for m in marks if m.index == chapter)
+            blocks.append(f"NOTE Chapter {chapter}: {_vtt_escape(' '.join(name.split()))}")
+        blocks.append(f"{n}\n{_clock(cue.start, '.')} --> {_clock(cue.end, '.')}\n{_vtt_escape(_lines(cue.text))}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def srt_text(marks: list[ChapterMark]) -> str:
+    blocks = [
+        f"{n}\n{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}\n{_lines(cue.text)}"
+        for n, cue in enumerate(cues(marks), start=1)
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def write_transcripts(folder: Path, slug: str, title: str, marks: list[ChapterMark]) -> tuple[Path, Path]:
+    vtt, srt = folder / f"{slug}.vtt", folder / f"{slug}.srt"
+    vtt.write_text(vtt_text(marks, title), encoding="utf-8")
+    srt.write_text(srt_text(marks), encoding="utf-8")
+    return vtt, srt

@@ -1,0 +1,57 @@
+"""Timeline: where each chapter and each written sentence lies in the assembled audio.
+
+Times come from the audio itself: every segment records where each of its units starts
+and ends in its decoded stream (see `master`), and segments follow each other without
+gaps in both the M4B and the MP3s. A sentence spoken as several units (a long one cut
+at its clauses) runs from the start of its first unit to the end of its last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from aloud.model import ChapterAudio, ChapterMark, SentenceTiming, SpeechUnit
+
+
+def sentence_timings(audio: ChapterAudio, units: Sequence[SpeechUnit], offset: float) -> tuple[SentenceTiming, ...]:
+    """The chapter's written sentences, timed from the edition's start (`offset` is the chapter's)."""
+    by_index = {u.index: u for u in units}
+    sentences: list[SentenceTiming] = []
+    position = offset
+    for segment in audio.segments:
+        for timing in segment.timings:
+            unit = by_index[timing.index]
+            start, end = position + timing.start, position + timing.end
+            if unit.written or not sentences:
+                sentences.append(
+                    SentenceTiming(start, end, unit.written or unit.text, unit.kind, unit.new_paragraph)
+                )
+            else:  # the next piece of a long sentence
+                last = sentences[-1]
+                sentences[-1] = SentenceTiming(last.start, end, last.text, last.kind, last.new_paragraph)
+        position += segment.duration
+    return tuple(sentences)
+
+
+def chapter_marks(
+    chapters: Sequence[ChapterAudio], folder: Path, units: dict[int, tuple[SpeechUnit, ...]]
+) -> list[ChapterMark]:
+    """Where each chapter, and each sentence in it, lies in the joined M4B."""
+    marks = []
+    position = 0.0
+    for audio in chapters:
+        start = position
+        position += audio.duration
+        marks.append(
+            ChapterMark(
+                index=audio.chapter.index,
+                title=audio.chapter.title,
+                start=start,
+                end=position,
+                file=audio.mp3.relative_to(folder).as_posix(),
+                word_count=audio.chapter.word_count,
+                sentences=sentence_timings(audio, units[audio.chapter.index], start),
+            )
+        )
+    return marks
