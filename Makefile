@@ -5,11 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# What building needs, and what the tests need besides (a headless browser for the player).
+# What building needs, and what the tests need besides: a headless browser for the player,
+# and EPUBCheck (the reference EPUB validator) for the read-aloud EPUB.
 SYSTEM_PROGRAMS := espeak-ng ffmpeg ffprobe
 APT_PACKAGES := espeak-ng ffmpeg
-TEST_PROGRAMS := chromium chromedriver
-TEST_APT_PACKAGES := chromium chromium-driver
+TEST_PROGRAMS := chromium chromedriver epubcheck
+TEST_APT_PACKAGES := chromium chromium-driver epubcheck
 
 .PHONY: edition test system test-system bench clean
 
@@ -40,7 +41,7 @@ system:
 	$(call install_missing,$(SYSTEM_PROGRAMS),$(APT_PACKAGES),espeak-ng ffmpeg)
 
 test-system: system
-	$(call install_missing,$(TEST_PROGRAMS),$(TEST_APT_PACKAGES),--cask chromium chromedriver)
+	$(call install_missing,$(TEST_PROGRAMS),$(TEST_APT_PACKAGES),--cask chromium chromedriver; brew install epubcheck)
 
 $(STAMP): pyproject.toml | system
 	$(PYTHON) -m venv $(VENV)

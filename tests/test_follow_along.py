@@ -4,6 +4,8 @@ with read-aloud, on the seed article built with real espeak-ng and ffmpeg."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -254,3 +256,22 @@ def test_outputs_are_listed_in_the_manifest(built_seed):
     for name in manifest["files"].values():
         assert (built.folder / name).is_file(), name
     assert manifest["files"]["player"] == "index.html"
+
+
+def _epubcheck() -> list[str] | None:
+    jar = Path("/usr/share/java/epubcheck.jar")
+    if jar.is_file() and shutil.which("java"):
+        return ["java", "-jar", str(jar)]
+    return [shutil.which("epubcheck")] if shutil.which("epubcheck") else None
+
+
+def test_epub_passes_epubcheck(built_seed):
+    """EPUBCheck, the reference validator, finds nothing wrong: package, XHTML, SMIL, nav."""
+    built, manifest = built_seed
+    command = _epubcheck()
+    if command is None:
+        pytest.fail("EPUBCheck is needed for this test: `make test` installs it (Debian package epubcheck)")
+    result = subprocess.run([*command, str(_file(built, manifest, "epub"))], capture_output=True, text=True)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    assert "0 fatals / 0 errors / 0 warnings" in report or "No errors or warnings detected" in report, report

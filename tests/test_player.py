@@ -113,6 +113,7 @@ def test_clicking_chapter_three_seeks_to_its_start(page):
     drv.find_elements(By.CSS_SELECTOR, "#chapters button")[2].click()
     _wait(drv, "return !document.getElementById('audio').seeking")
     assert abs(_time(drv) - third["start"]) <= 0.05
+    assert _current(drv) == third["sentences"][0]["text"]  # not the last of chapter two
     current = drv.find_element(By.CSS_SELECTOR, "#chapters button[aria-current='true']")
     assert third["title"] in current.text
 
@@ -137,7 +138,25 @@ def test_highlight_follows_playback(page, tmp_path):
     expected = [s for s in sentences if s["start"] <= heard[0] + 0.005][-1]
     assert heard[1] == expected["text"] != target["text"]
     assert drv.execute_script("return document.querySelector('.s.current').getAttribute('aria-current')") == "true"
+    # Kept in view, below the player bar.
+    _wait(drv, IN_VIEW, timeout=3)
     _shot(drv, tmp_path, "player-playing.png")
+
+
+IN_VIEW = """
+    const r = document.querySelector('.s.current').getBoundingClientRect();
+    const bar = document.querySelector('.player').getBoundingClientRect();
+    return r.top >= bar.bottom - 1 && r.bottom <= innerHeight + 1;
+"""
+
+
+def test_a_jump_far_away_brings_the_sentence_into_view(page):
+    drv, manifest = page
+    last = _sentences(manifest)[-2]
+    drv.find_elements(By.CSS_SELECTOR, "#chapters button")[0].click()
+    drv.execute_script(f"aloudPlayer.jump({last['start']})")
+    assert _current(drv) == last["text"]
+    _wait(drv, IN_VIEW, timeout=3)
 
 
 def test_clicking_a_sentence_seeks_to_it(page):

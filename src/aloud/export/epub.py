@@ -23,6 +23,7 @@ from aloud.model import ChapterMark, Edition, SentenceTiming
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MODIFIED = "2000-01-01T00:00:00Z"  # EPUB asks for one; a fixed one keeps builds byte-identical
 ACTIVE_CLASS = "-epub-media-overlay-active"
+SECTION_ID = "chapter"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 STYLE = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
@@ -105,7 +106,7 @@ def chapter_xhtml(mark: ChapterMark, language: str) -> str:
 <link rel="stylesheet" type="text/css" href="../style.css"/>
 </head>
 <body>
-<section epub:type="chapter" aria-label={_attr(mark.title)}>{lines}
+<section id="{SECTION_ID}" epub:type="chapter" aria-label={_attr(mark.title)}>{lines}
 </section>
 </body>
 </html>
@@ -136,7 +137,7 @@ def chapter_smil(mark: ChapterMark, names: _Names) -> str:
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
 <body>
-<seq id="seq-{names.stem}" epub:textref="{text_ref}" epub:type="chapter">
+<seq id="seq-{names.stem}" epub:textref="{text_ref}#{SECTION_ID}" epub:type="chapter">
 {body}
 </seq>
 </body>
