@@ -284,7 +284,7 @@ def _build_into(
             "epub": epub.name,
             "player": player.name,
         },
-        target_lufs=settings.audio.target_lufs,
+        audio=settings.audio,
     )
     manifest_path = write_manifest(folder / "chapters.json", data)
     shutil.rmtree(work)

@@ -15,7 +15,7 @@ import typer
 
 from aloud import __version__
 from aloud.build import EditionOptions, build, estimated_seconds, prepare, say as say_text
-from aloud.config import BuildSettings, NarrationOptions
+from aloud.config import BuildSettings, NarrationOptions, audio_profile
 from aloud.engines.registry import create_engine
 from aloud.errors import AloudError, UsageError
 from aloud.progress import NullProgress
@@ -123,13 +123,17 @@ def build_command(
     keep_web_leftovers: KeepWebOption = False,
     lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    profile: Annotated[
+        str, typer.Option("--profile", help="Audio profile: default, or acx (Audible: 192 kb/s CBR MP3 at 44.1 kHz, peaks ≤ -3 dB).")
+    ] = "default",
 ) -> None:
     """Build the audio edition of each INPUT into OUT/<slug>/."""
     with _errors():
         if title and len(inputs) > 1:
             raise UsageError("--title names one edition; give one input with it")
         narration = _narration(announce, chapter_titles, keep_web_leftovers, lexicon)
-        settings = _settings(out, jobs, cache_dir, engine, narration).validated()
+        settings = _settings(out, jobs, cache_dir, engine, narration).with_overrides(audio=audio_profile(profile))
+        settings = settings.validated()
         options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
         from aloud.terminal import progress_for
 
@@ -278,6 +282,36 @@ def cache_clear_command(cache_dir: CacheDirOption = None) -> None:
     with _errors():
         removed = clear(cache_dir or default_cache_dir())
         typer.echo(f"{removed.root}: removed {removed.segments} segments, {_size(removed.bytes)}")
+
+
+@app.command("check")
+def check_command(
+    edition_dir: Annotated[Path, typer.Argument(help="An edition folder (OUT/<slug>).", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
+    acx: Annotated[bool, typer.Option("--acx", help="Also check the ACX (Audible) rules for each chapter file.")] = False,
+) -> None:
+    """Verify an edition: files, durations, chapter marks, tags, transcript, and each chapter's audio.
+    Exits 0 only when every check passes."""
+    from aloud.check import check_edition
+
+    with _errors():
+        report = check_edition(edition_dir, acx=acx)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    elif report.passed:
+        typer.echo(f"{edition_dir}: all {len(report.findings)} checks passed")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{edition_dir}: {len(report.failures)} of {len(report.findings)} checks failed")
+        for column in ("check", "file or chapter", "found"):
+            table.add_column(column, overflow="fold")
+        for finding in report.failures:
+            table.add_row(finding.check, finding.subject, finding.detail)
+        Console(soft_wrap=False).print(table)
+    if not report.passed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -44,6 +44,22 @@ class AudioFormat:
     aac_bitrate: str = "64k"
     mp3_bitrate: str = "64k"
     mp3_sample_rate: int = 22050  # MPEG-2 layer III: the voice has nothing above 11 kHz
+    profile: str = "default"
+
+
+# Audio profiles: `default` for listening; `acx` for Audible's submission rules (192 kb/s
+# CBR MP3 at 44.1 kHz, peaks at most -3 dB; RMS -23 to -18 dB is met at -19 LUFS).
+PROFILES = {
+    "default": AudioFormat(),
+    "acx": AudioFormat(limiter_dbfs=-3.5, mp3_bitrate="192k", mp3_sample_rate=44100, profile="acx"),
+}
+
+
+def audio_profile(name: str) -> AudioFormat:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise UsageError(f"unknown profile {name!r}: choose from {', '.join(PROFILES)}") from None
 
 
 @dataclass(frozen=True)

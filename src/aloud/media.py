@@ -108,6 +108,63 @@ def loudness_of_pcm(pcm: bytes, rate: int) -> float:
     return _loudness(_pcm_input(rate), "audio", False, pcm).integrated_lufs
 
 
+@dataclass(frozen=True)
+class AudioHealth:
+    """What `aloud check` needs to know about a file's audio, from one decoding pass."""
+
+    integrated_lufs: float
+    true_peak_dbtp: float
+    sample_peak_dbfs: float
+    rms_dbfs: float
+    noise_floor_dbfs: float
+    silences: tuple[tuple[float, float], ...]  # (start, end) of each quiet stretch of at least `min_silence` s
+    duration: float
+
+
+_SILENCE = re.compile(r"silence_(start|end): (-?[\d.]+)")
+_TIME = re.compile(r"time=(\d+):(\d+):([\d.]+)")
+_ASTATS = re.compile(r"(Peak level|RMS level|Noise floor) dB: (-?[\d.]+|-?inf|nan)")
+
+
+def audio_health(path: Path, *, silence_db: float = -50.0, min_silence: float = 0.3) -> AudioHealth:
+    """Loudness, true and sample peak, RMS, noise floor and the silences of a file, in one pass."""
+    chain = (
+        "ebur128=framelog=verbose:peak=true+sample,"
+        f"silencedetect=n={silence_db}dB:d={min_silence},"
+        "astats=measure_perchannel=none:measure_overall=RMS_level+Peak_level+Noise_floor"
+    )
+    result = ffmpeg(["-nostats", "-stats_period", "3600", "-stats", "-i", str(path), "-af", chain, "-f", "null", "-"],
+                    what=f"analysing {path.name}")
+    log = result.stderr
+    summary = log.rsplit("Summary:", 1)[-1]
+    lufs = _LUFS.search(summary)
+    peaks = re.findall(r"Peak:\s+(-?[\d.]+|-inf|nan) dBFS", summary)
+    if not lufs or len(peaks) < 2:
+        raise ToolFailedError(f"analysing {path.name}: no loudness in ffmpeg's report")
+    stats = {name: _number(value) for name, value in _ASTATS.findall(log)}
+    times = _TIME.findall(log)
+    duration = int(times[-1][0]) * 3600 + int(times[-1][1]) * 60 + float(times[-1][2]) if times else 0.0
+    silences: list[tuple[float, float]] = []
+    start = None
+    for kind, value in _SILENCE.findall(log):
+        if kind == "start":
+            start = max(0.0, float(value))
+        elif start is not None:
+            silences.append((start, float(value)))
+            start = None
+    if start is not None:  # quiet to the end
+        silences.append((start, duration))
+    return AudioHealth(
+        integrated_lufs=_number(lufs.group(1)),
+        sample_peak_dbfs=stats.get("Peak level", _number(peaks[0])),
+        true_peak_dbtp=_number(peaks[1]),
+        rms_dbfs=stats.get("RMS level", -math.inf),
+        noise_floor_dbfs=stats.get("Noise floor", -math.inf),
+        silences=tuple(silences),
+        duration=duration,
+    )
+
+
 def _pcm_input(rate: int) -> list[str]:
     return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
 
@@ -124,6 +181,8 @@ def _loudness(source: list[str], name: str, true_peak: bool, pcm: bytes | None) 
 
 
 def _number(text: str) -> float:
+    if text.endswith("inf"):
+        return -math.inf if text.startswith("-") else math.inf
     try:
         return float(text)
     except ValueError:

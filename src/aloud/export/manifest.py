@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from aloud.config import AudioFormat
 from aloud.model import ChapterAudio, ChapterMark, Edition
 
 
@@ -18,7 +19,7 @@ def manifest(
     voice: str,
     rate: int,
     files: dict[str, str],
-    target_lufs: float,
+    audio: AudioFormat,
 ) -> dict:
     return {
         "title": edition.title,
@@ -29,7 +30,12 @@ def manifest(
         "duration": round(marks[-1].end, 3),
         "word_count": edition.word_count,
         "files": files,
-        "loudness": {"target_lufs": target_lufs},
+        "loudness": {"target_lufs": audio.target_lufs, "limiter_dbfs": audio.limiter_dbfs},
+        "audio": {
+            "profile": audio.profile,
+            "m4b": f"AAC {audio.aac_bitrate}",
+            "mp3": f"MP3 {audio.mp3_bitrate} CBR, {audio.mp3_sample_rate} Hz",
+        },
         "chapters": [
             {
                 "index": mark.index,
