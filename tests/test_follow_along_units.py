@@ -96,14 +96,40 @@ def test_cue_times_share_a_sentence_by_length_and_stay_inside_it():
 def test_vtt_and_srt_escape_what_they_must():
     mark = _mark(1, 0.0, 3725.5, [(0.5, 1.0, "Title"), (3600.0, 3725.25, NASTY)], title="Bad --> title\nhere")
     vtt = vtt_text([mark], "Book --> x")
-    assert vtt.startswith("WEBVTT - Book --&gt; x\n\n")
+    assert vtt.startswith("WEBVTT - Book -> x\n\n")  # no entities outside cue text
     assert "<script>" not in vtt and "&lt;script&gt;" in vtt and "Tom &amp;" in vtt
     assert "01:00:00.000 --> 01:02:05.250" in vtt
-    assert "NOTE Chapter 1: Bad --&gt; title here" in vtt
+    assert "NOTE Chapter 1: Bad -> title here" in vtt
     assert vtt.count("-->") == 2  # only the cue timings
     srt = srt_text([mark])
     assert "01:00:00,000 --> 01:02:05,250" in srt
     assert srt.startswith("1\n00:00:00,500 --> 00:00:01,000\nTitle\n\n2\n")
+    assert "<script>" not in srt and "alert(1)" in srt  # SRT players would read tags as styling
+    styled = _mark(1, 0.0, 9.0, [(0.5, 1.0, "Title"), (2.0, 8.0, "A {\\an8}<i>moving</i> <font color=red>tale</font>, 1 < 2.")])
+    assert "\nA moving tale, 1 < 2.\n" in srt_text([styled])
+
+
+def test_cues_of_a_sentence_spoken_in_parts_follow_the_parts():
+    words = " ".join(["many words here,"] * 14)
+    parts = ((2.0, 6.0), (7.0, 11.0))  # a pause of a second between the two pieces
+    sentence = SentenceTiming(2.0, 11.0, words, "sentence", True, parts)
+    mark = ChapterMark(1, "One", 0.0, 12.0, "mp3/01.mp3", 40, (sentence,))
+    found = cues([mark])
+    assert len(found) >= 2
+    assert found[0].start == 2.0 and found[-1].end == 11.0
+    for cue in found:  # no cue starts or ends inside the pause
+        assert not 6.0 < cue.start < 7.0 and not 6.0 < cue.end < 7.0
+
+
+def test_verse_keeps_its_lines():
+    chapter = Chapter(1, "Song", "", (Paragraph("Roses are red,\nViolets are blue,\nSugar is sweet.", "verse"),))
+    units = narrate_chapter(chapter, Pauses())
+    assert [u.kind for u in units] == ["line", "line", "line"]
+    timed = tuple(SentenceTiming(n, n + 0.5, u.written, u.kind, u.new_paragraph) for n, u in enumerate(units))
+    mark = ChapterMark(1, "Song", 0.0, 4.0, "mp3/01.mp3", 9, timed)
+    xhtml = chapter_xhtml(mark, "en")
+    assert "Roses are red,</span><br/><span" in xhtml and "blue,</span><br/><span" in xhtml
+    ET.fromstring(xhtml)
 
 
 def test_player_data_cannot_break_out_of_its_script():

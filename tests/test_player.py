@@ -42,8 +42,7 @@ def browser():
     options = Options()
     options.binary_location = binary
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--mute-audio",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
-                "--allow-file-access-from-files"):
+                "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900"):
         options.add_argument(arg)
     drv = webdriver.Chrome(options=options, service=Service(driver))
     drv.set_script_timeout(20)
@@ -236,7 +235,7 @@ def test_controls_are_labelled_and_in_a_sensible_order(page):
     order = [ident for ident, _ in controls]
     assert order.index("back") < order.index("play") < order.index("forward") < order.index("speed") < order.index("seek")
     assert order.index("seek") < next(i for i, (ident, _) in enumerate(controls) if ident == "" or "BUTTON" in ident)
-    assert drv.execute_script("return document.documentElement.lang") == "en"
+    assert drv.execute_script("return document.documentElement.lang") == "en-us"  # the voice's language
 
 
 def test_the_page_is_self_contained(built_seed):
@@ -263,3 +262,47 @@ def test_usable_at_phone_width(page, tmp_path):
         _shot(drv, tmp_path, "player-phone.png")
     finally:
         drv.set_window_size(1280, 900)
+
+
+def test_shortcuts_work_and_the_slider_keeps_moving_after_it_was_used(page):
+    drv, manifest = page
+    seek = drv.find_element(By.ID, "seek")
+    seek.click()  # focus is on the slider now
+    _wait(drv, "return !document.getElementById('audio').seeking")
+    drv.execute_script("document.getElementById('audio').currentTime = 30")
+    _wait(drv, "return document.getElementById('seek').value == '30'")  # it follows the audio
+    seek.send_keys("k")  # play, even with the slider focused
+    _wait(drv, "return !document.getElementById('audio').paused")
+    _wait(drv, "return document.getElementById('seek').value >= 31", timeout=5)
+    seek.send_keys("k")
+    _wait(drv, "return document.getElementById('audio').paused")
+
+
+def test_a_saved_place_survives_a_page_whose_audio_has_not_loaded(page, built_seed, tmp_path):
+    drv, manifest = page
+    drv.execute_script("aloudPlayer.jump(100)")
+    stored = drv.execute_script("return JSON.parse(localStorage.getItem(Object.keys(localStorage)[0])).t")
+    assert abs(stored - 100) < 0.05
+    # The same page with its MP3 missing (still copying, say): the place must not be reset to 0.
+    lonely = tmp_path / "index.html"
+    shutil.copy(built_seed[0].folder / "index.html", lonely)
+    drv.get(lonely.as_uri())
+    drv.find_element(By.TAG_NAME, "body").send_keys("]")  # changing the speed saves the state too
+    drv.execute_script("window.dispatchEvent(new Event('pagehide'))")
+    stored = drv.execute_script("return JSON.parse(localStorage.getItem(Object.keys(localStorage)[0])).t")
+    assert abs(stored - 100) < 0.05
+
+
+def test_reading_ahead_is_not_interrupted(page):
+    """A listener who scrolls away to read is not pulled back at the next sentence."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    drv, manifest = page
+    ActionChains(drv).scroll_by_amount(0, 700).perform()
+    _wait(drv, "return scrollY > 0")
+    y = drv.execute_script("return scrollY")
+    far = _sentences(manifest)[-2]
+    drv.execute_script(f"document.getElementById('audio').currentTime = {far['start'] + 0.1}")
+    _wait(drv, f"const e = document.querySelector('.s.current'); return e && e.dataset.start == '{far['start']}'")
+    time.sleep(0.5)
+    assert drv.execute_script("return scrollY") == y

@@ -92,7 +92,8 @@ def open_engine(settings: BuildSettings, wanted_voice: str, rate: int) -> Voicin
     engine = create_engine(settings.engine)
     engine.check_available()
     voice = resolve_voice(engine.voices(), wanted_voice)
-    return Voicing(engine.name, engine.version(), voice.id, rate)
+    language = voice.languages[0] if voice.languages else "en"
+    return Voicing(engine.name, engine.version(), voice.id, rate, language)
 
 
 def build(
@@ -144,7 +145,7 @@ def edition_key(edition: Edition, render_plan: RenderPlan, voicing: Voicing) -> 
     blob = json.dumps(
         [__version__, edition.title, edition.author, edition.slug, voicing.engine_version,
          [
-            (c.title, c.word_count, [(s.key, [(u.written, u.new_paragraph) for u in s.units]) for s in render_plan.segments[c.index]])
+            (c.title, c.word_count, [(s.key, [(u.written, u.new_paragraph, u.kind) for u in s.units]) for s in render_plan.segments[c.index]])
             for c in edition.chapters
         ]],
         ensure_ascii=False,
@@ -263,9 +264,10 @@ def _build_into(
     progress.finish("join")
     playlist = write_playlist(folder / f"{slug}.m3u8", edition, marks, [c.duration for c in chapters])
     vtt, srt = write_transcripts(folder, slug, edition.title, marks)
-    player = write_player(folder / "index.html", edition, marks, edition_mp3.name)
+    player = write_player(folder / "index.html", edition, marks, edition_mp3.name, voicing.language)
     epub = write_epub(
-        folder / f"{slug}.epub", edition, marks, [c.mp3 for c in chapters], identifier=edition_identifier(edition)
+        folder / f"{slug}.epub", edition, marks, [c.mp3 for c in chapters], identifier=edition_identifier(edition),
+        language=voicing.language,
     )
     data = manifest(
         edition,

@@ -76,7 +76,7 @@ class SpeechUnit:
     index: int  # position inside its chapter
     text: str
     pause_after: float  # seconds
-    kind: str = "sentence"  # "sentence" | "title" | "announcement"
+    kind: str = "sentence"  # "sentence" | "line" (of verse) | "title" | "announcement"
     # The sentence as written, on the first unit it is spoken in ("" on the units that
     # continue a long sentence); shown in transcripts and read-along text.
     written: str = ""
@@ -112,8 +112,9 @@ class SentenceTiming:
     start: float
     end: float
     text: str  # as written
-    kind: str = "sentence"  # "sentence" | "title" | "announcement"
+    kind: str = "sentence"  # "sentence" | "line" (of verse) | "title" | "announcement"
     new_paragraph: bool = False
+    parts: tuple[tuple[float, float], ...] = ()  # (start, end) of each unit it was spoken in
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class Voicing:
     engine_version: str
     voice: str
     rate: int
+    language: str = "en"  # of the voice (BCP 47): for the text shown beside the audio
 
     def key(self, unit: SpeechUnit) -> str:
         from aloud.cache import unit_key

@@ -9,6 +9,7 @@ at its clauses) runs from the start of its first unit to the end of its last.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from aloud.model import ChapterAudio, ChapterMark, SentenceTiming, SpeechUnit
@@ -25,11 +26,11 @@ def sentence_timings(audio: ChapterAudio, units: Sequence[SpeechUnit], offset: f
             start, end = position + timing.start, position + timing.end
             if unit.written or not sentences:
                 sentences.append(
-                    SentenceTiming(start, end, unit.written or unit.text, unit.kind, unit.new_paragraph)
+                    SentenceTiming(start, end, unit.written or unit.text, unit.kind, unit.new_paragraph, ((start, end),))
                 )
             else:  # the next piece of a long sentence
                 last = sentences[-1]
-                sentences[-1] = SentenceTiming(last.start, end, last.text, last.kind, last.new_paragraph)
+                sentences[-1] = replace(last, end=end, parts=(*last.parts, (start, end)))
         position += segment.duration
     return tuple(sentences)
 

@@ -92,7 +92,7 @@ def chapter_xhtml(mark: ChapterMark, language: str) -> str:
             body.append(f"<p{css}>")
             paragraph_open = True
         else:
-            body.append(" ")
+            body.append("<br/>" if sentence.kind == "line" else " ")  # verse keeps its lines
         body.append(f'<span id="{sid}">{_text(sentence.text)}</span>')
     if paragraph_open:
         body.append("</p>")
@@ -132,6 +132,9 @@ def chapter_smil(mark: ChapterMark, names: _Names) -> str:
         f'<par id="p{_sentence_id(n)}"><text src="{text_ref}#{_sentence_id(n)}"/>'
         f'<audio src="{audio_ref}" clipBegin="{clock(begin)}" clipEnd="{clock(end)}"/></par>'
         for n, (_, begin, end) in enumerate(clips(mark), start=1)
+    ] or [  # nothing timed in it: the whole chapter's audio goes with the whole section
+        f'<par id="p-{SECTION_ID}"><text src="{text_ref}#{SECTION_ID}"/>'
+        f'<audio src="{audio_ref}" clipBegin="{clock(0)}" clipEnd="{clock(mark.end - mark.start)}"/></par>'
     ]
     body = "\n".join(pars)
     return f"""<?xml version="1.0" encoding="UTF-8"?>

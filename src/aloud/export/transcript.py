@@ -71,19 +71,31 @@ def _done(pieces: list[list[str]]) -> int:
     return sum(len(" ".join(p)) + 1 for p in pieces)
 
 
+def _speech_time(parts: tuple[tuple[float, float], ...], fraction: float, starting: bool = False) -> float:
+    """The moment `fraction` of the way through the speech of these parts, skipping the pauses
+    between them; at a part's end, a cue `starting` there starts with the next part instead."""
+    left = fraction * sum(b - a for a, b in parts)
+    for a, b in parts:
+        if left < b - a or (not starting and left <= b - a):
+            return a + left
+        left -= b - a
+    return parts[-1][1]
+
+
 def cues(marks: Iterable[ChapterMark]) -> list[Cue]:
     result = []
     for mark in marks:
         for sentence in mark.sentences:
             pieces = split_for_cues(sentence.text)
+            parts = sentence.parts or ((sentence.start, sentence.end),)
             total = sum(len(p) + 1 for p in pieces)
-            start, span = sentence.start, sentence.end - sentence.start
-            done = 0
-            for piece in pieces:
+            start, done = sentence.start, 0
+            for n, piece in enumerate(pieces):
                 done += len(piece) + 1
-                end = sentence.start + span * done / total
+                last = n == len(pieces) - 1
+                end = sentence.end if last else _speech_time(parts, done / total)
                 result.append(Cue(start, end, piece, mark.index))
-                start = end
+                start = sentence.end if last else _speech_time(parts, done / total, starting=True)
     return result
 
 
@@ -103,21 +115,34 @@ def _vtt_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _vtt_comment(text: str) -> str:
+    """Text for the header line or a NOTE: one line, never "-->" (entities are not decoded there)."""
+    return " ".join(text.split()).replace("-->", "->")
+
+
+_SRT_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|\{\\[^{}]*\}")
+
+
+def _srt_plain(text: str) -> str:
+    """SRT players read <i>, <font …> and {\\an8} as styling: a sentence must not turn into any."""
+    return _SRT_MARKUP.sub("", text)
+
+
 def vtt_text(marks: list[ChapterMark], title: str) -> str:
-    blocks = [f"WEBVTT - {_vtt_escape(' '.join(title.split()))}"]
+    blocks = [f"WEBVTT - {_vtt_comment(title)}"]
     chapter = None
     for n, cue in enumerate(cues(marks), start=1):
         if cue.chapter != chapter:
             chapter = cue.chapter
             name = next(m.title for m in marks if m.index == chapter)
-            blocks.append(f"NOTE Chapter {chapter}: {_vtt_escape(' '.join(name.split()))}")
+            blocks.append(f"NOTE Chapter {chapter}: {_vtt_comment(name)}")
         blocks.append(f"{n}\n{_clock(cue.start, '.')} --> {_clock(cue.end, '.')}\n{_vtt_escape(_lines(cue.text))}")
     return "\n\n".join(blocks) + "\n"
 
 
 def srt_text(marks: list[ChapterMark]) -> str:
     blocks = [
-        f"{n}\n{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}\n{_lines(cue.text)}"
+        f"{n}\n{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}\n{_lines(_srt_plain(cue.text))}"
         for n, cue in enumerate(cues(marks), start=1)
     ]
     return "\n\n".join(blocks) + "\n"

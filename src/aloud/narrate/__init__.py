@@ -75,7 +75,7 @@ class _Units:
             lines = paragraph.text.split("\n")
             for n, line in enumerate(lines):
                 pause = pauses.verse_line if n < len(lines) - 1 else pauses.paragraph
-                if self.say(line, pause, written=line, new_paragraph=first):
+                if self.say(line, pause, "line", written=line, new_paragraph=first):
                     first = False
             return
         sentences = split_sentences(paragraph.text)
