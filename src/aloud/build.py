@@ -11,7 +11,7 @@ import wave
 from collections.abc import Iterator
 from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from aloud import media
@@ -71,7 +71,7 @@ def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions =
     rate = _first(options.rate, source.rate, settings.rate)
     settings.with_overrides(rate=rate).validated()
     lexicon = load_lexicon(narration.lexicon or source.lexicon)
-    units = narrate_edition(edition, settings.pauses, narration, lexicon)
+    units = narrate_edition(edition, settings.pauses, replace(narration, language=voice), lexicon)
     return PreparedEdition(edition, units, voice, rate)
 
 

@@ -58,7 +58,10 @@ def main_options(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every external command.")] = False,
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True)] = None,
 ) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(name)s: %(message)s" if verbose else "aloud: warning: %(message)s",
+    )
 
 
 def _settings(

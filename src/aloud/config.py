@@ -35,6 +35,7 @@ class NarrationOptions:
     announce_chapters: bool = True  # each chapter opens with its spoken title
     keep_web_leftovers: bool = False  # trailing "Continue reading …", "Share this" lines
     lexicon: Path | None = None  # a pronunciation lexicon file
+    language: str = "en"  # of the voice: letters of other scripts, and emoji, are left out
 
 
 @dataclass(frozen=True)

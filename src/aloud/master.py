@@ -159,6 +159,7 @@ def _render_segment(task: SegmentTask) -> SegmentAudio:
             mp3_bitrate=audio.mp3_bitrate,
             mp3_sample_rate=audio.mp3_sample_rate,
             mp3_samples=mp3_input_samples(padded, rate, audio.mp3_sample_rate),
+            label=f"chapter {segment.chapter}, part {segment.index + 1}",
         )
         priming = media.AAC_PRIMING_SAMPLES
         result = SegmentAudio(

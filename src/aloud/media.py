@@ -11,6 +11,7 @@ import logging
 import math
 import re
 import shutil
+import signal
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,10 +54,22 @@ def run(program: str, args: list[str], *, what: str, input: bytes | None = None)
         raise ToolFailedError(f"{what}: {program} could not start: {exc}") from None
     stdout = result.stdout.decode("utf-8", "replace")
     stderr = result.stderr.decode("utf-8", "replace")
+    if result.returncode < 0:
+        raise ToolFailedError(f"{what}: {program} {_killed_by(-result.returncode)}")
     if result.returncode != 0:
         tail = " | ".join(stderr.strip().splitlines()[-3:])
         raise ToolFailedError(f"{what}: {program} failed (exit {result.returncode}): {tail}")
     return subprocess.CompletedProcess(command, result.returncode, stdout, stderr)
+
+
+def _killed_by(number: int) -> str:
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        name = f"signal {number}"
+    if number == getattr(signal, "SIGXFSZ", None):
+        return f"was stopped by {name}: a file outgrew the size limit or the disk is full"
+    return f"was killed by {name}"
 
 
 def ffmpeg(args: list[str], *, what: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -201,6 +214,7 @@ def encode_segment(
     mp3_bitrate: str,
     mp3_sample_rate: int,
     mp3_samples: int,
+    label: str = "",
 ) -> None:
     """Apply gain and a peak limiter once, then encode an ADTS AAC stream and an MP3 in one pass.
 
@@ -222,7 +236,7 @@ def encode_segment(
             "-map", "[mp3]", *BITEXACT, "-c:a", "libmp3lame", "-b:a", mp3_bitrate, "-compression_level", "7",
             "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(mp3),
         ],
-        what=f"encoding {aac.stem[:12]}",
+        what=f"encoding {label or aac.stem[:12]}",
         input=pcm,
     )
 

@@ -1,9 +1,10 @@
 """Segments: runs of a chapter's units that are mastered, encoded and cached together.
 
 A chapter is encoded as a few minutes at a time, so that work spreads over all cores
-and an edit re-encodes only the segment around it. Segments end only at paragraph
-ends, and where they end is decided by the text near the cut (content-defined, as in
-rsync), so an edit early in a chapter does not move every later cut.
+and an edit re-encodes only the segment around it. Segments end at paragraph ends, and
+where they end is decided by the text near the cut (content-defined, as in rsync), so an
+edit early in a chapter does not move every later cut. Only a paragraph too long for one
+segment (a text with no paragraph breaks) is cut between its units.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from aloud.model import SpeechUnit, count_words
 
 MIN_WORDS = 350  # a segment is at least this long, unless its chapter is shorter
 MAX_WORDS = 1200  # and cut at the first paragraph end past this
+HARD_MAX_WORDS = 2 * MAX_WORDS  # inside a paragraph this long, cut between units: memory stays bounded
 CUT_ONE_IN = 4  # otherwise a paragraph end is a cut when its text hashes to 0 mod this
 FORMAT_VERSION = 4  # bump when the way segments are mastered changes
 
@@ -47,9 +49,9 @@ def plan_segments(
         at_paragraph_end = unit.pause_after >= pauses.paragraph
         if i == len(units) - 1:
             break
-        if at_paragraph_end and words >= MIN_WORDS and (
+        if (at_paragraph_end and words >= MIN_WORDS and (
             words >= MAX_WORDS or zlib.crc32(unit.text.encode("utf-8")) % CUT_ONE_IN == 0
-        ):
+        )) or words >= HARD_MAX_WORDS:
             groups.append(current)
             current, words = [], 0
     if current:

@@ -8,13 +8,17 @@ How it is paced: pauses after sentences, paragraphs, verse lines and scene break
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from aloud.config import NarrationOptions, Pauses
 from aloud.model import BREAK, HEADING, VERSE, Chapter, Edition, Paragraph, SpeechUnit
 from aloud.narrate.lexicon import Lexicon
+from aloud.narrate.scripts import ReadableText
 from aloud.narrate.sentences import split_long, split_sentences
 from aloud.narrate.speakable import speakable
+
+log = logging.getLogger(__name__)
 
 # A pause inside a sentence that had to be cut for length, where a comma would be.
 CLAUSE_PAUSE = 0.12
@@ -33,9 +37,10 @@ def closing_announcement(edition: Edition) -> str:
 
 
 class _Units:
-    def __init__(self, chapter: int, lexicon: Lexicon) -> None:
+    def __init__(self, chapter: int, lexicon: Lexicon, readable: ReadableText) -> None:
         self.chapter = chapter
         self.lexicon = lexicon
+        self.readable = readable
         self.units: list[SpeechUnit] = []
 
     def say(
@@ -49,7 +54,7 @@ class _Units:
         new_paragraph: bool = False,
     ) -> bool:
         """Add a unit; `spoken` text has been made speakable already. False if nothing is left to say."""
-        text = self.lexicon.apply(text if spoken else speakable(text))
+        text = self.lexicon.apply(self.readable.filter(text if spoken else speakable(text)))
         if not text.strip(" .,;:!?-–—'\"’”“‘"):
             return False
         unit = SpeechUnit(self.chapter, len(self.units), text, pause, kind, " ".join(written.split()), new_paragraph)
@@ -105,8 +110,9 @@ def narrate_chapter(
     lexicon: Lexicon = Lexicon(),
     opening: str = "",
     closing: str = "",
+    readable: ReadableText | None = None,
 ) -> tuple[SpeechUnit, ...]:
-    units = _Units(chapter.index, lexicon)
+    units = _Units(chapter.index, lexicon, readable or ReadableText(options.language))
     if opening:
         units.say(opening, pauses.announcement, "announcement", written=opening, new_paragraph=True)
     for paragraph in chapter.preamble:
@@ -128,7 +134,8 @@ def narrate_edition(
 ) -> dict[int, tuple[SpeechUnit, ...]]:
     first, last = edition.chapters[0].index, edition.chapters[-1].index
     announce = options.announce_edition
-    return {
+    readable = ReadableText(options.language)
+    units = {
         c.index: narrate_chapter(
             c,
             pauses,
@@ -136,6 +143,10 @@ def narrate_edition(
             lexicon,
             opening=opening_announcement(edition) if announce and c.index == first else "",
             closing=closing_announcement(edition) if announce and c.index == last else "",
+            readable=readable,
         )
         for c in edition.chapters
     }
+    if readable.skipped:
+        log.warning("%s", readable.summary())
+    return units

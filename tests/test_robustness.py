@@ -1,0 +1,257 @@
+"""Bad inputs and faults: each ends in a clear one-line error and exit code, or in a
+correct edition — never a traceback, never a half-written edition under its final name."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+
+from aloud import media
+from aloud.build import EditionOptions, build, prepare
+from aloud.config import BuildSettings
+from aloud.model import count_words
+from aloud.segments import HARD_MAX_WORDS
+from conftest import SAMPLE, needs_media
+
+ALOUD = [sys.executable, "-m", "aloud"]
+
+
+def run(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ALOUD, *args], capture_output=True, text=True, env=env, **kw)
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], code: int, *fragments: str) -> str:
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("aloud: warning:")]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("aloud: error: ")
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+def no_edition_left(out: Path) -> None:
+    """Nothing that looks like an edition, and no staging folder, in `out`."""
+    if out.exists():
+        leftovers = [p.name for p in out.iterdir() if not p.name.endswith(".lock")]
+        assert leftovers == [], leftovers
+
+
+# Bad inputs ---------------------------------------------------------------------------
+
+
+def test_random_bytes_are_refused(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes((n * 7919 + 13) % 256 for n in range(5000)))
+    one_line_error(run("build", str(path), "-o", str(tmp_path / "out")), 2, "binary")
+    no_edition_left(tmp_path / "out")
+
+
+def test_utf16_is_refused_with_the_way_to_convert_it(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_text("Hello there. This is a text.", encoding="utf-16")
+    one_line_error(run("plan", str(path)), 2, "UTF-16", "iconv -f utf-16 -t utf-8")
+
+
+def test_stray_control_characters_are_removed_with_a_warning(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Hello\x00 world.\x07 A bell\x1b rang here.\x0b\n\nSecond\x7f paragraph.\n")
+    result = run("text", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "aloud: warning: " in result.stderr and "removed 5 control characters" in result.stderr
+    assert "Hello world." in result.stdout and "A bell rang here." in result.stdout
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in result.stdout)
+
+
+def test_markup_and_ssml_are_read_as_text_never_interpreted(tmp_path):
+    path = tmp_path / "ssml.txt"
+    path.write_text('<speak><voice name="x">Hi &amp; bye</voice></speak>\n\n'
+                    '<break time="5s"/> After the <emphasis>break</emphasis>.\n', encoding="utf-8")
+    result = run("text", str(path), "--no-announce")
+    assert result.returncode == 0, result.stderr
+    spoken = [line for line in result.stdout.splitlines() if line and not line.startswith("===")]
+    assert spoken[0].startswith("Hi and bye")
+    assert spoken[1].startswith("After the break.")
+    assert not any(ch in line.rsplit("  [", 1)[0] for line in spoken for ch in "<>&[]")
+
+
+def test_emoji_cjk_and_rtl_are_left_out_with_a_warning(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text("Smile 😀👍🏽 please. 你好世界。 مرحبا بالعالم. שלום. Normal words here.\n", encoding="utf-8")
+    result = run("text", str(path), "--no-announce")
+    assert result.returncode == 0, result.stderr
+    warning = [line for line in result.stderr.splitlines() if line.startswith("aloud: warning:")]
+    assert len(warning) == 1
+    assert "CJK" in warning[0] and "Arabic" in warning[0] and "Hebrew" in warning[0] and "emoji" in warning[0]
+    spoken = " ".join(line for line in result.stdout.splitlines() if line and not line.startswith("==="))
+    assert "Smile please." in spoken and "Normal words here." in spoken
+    assert all(ord(ch) < 0x2000 or ch in "‘’“”–—…" for ch in spoken), spoken
+
+
+def test_cyrillic_is_kept_for_a_russian_voice(tmp_path):
+    from aloud.narrate.scripts import ReadableText
+
+    english, russian = ReadableText("en-us"), ReadableText("gmw/ru")
+    assert english.filter("Привет, мир. Hello.") == "Hello."
+    assert russian.filter("Привет, мир. Hello.") == "Привет, мир. Hello."
+    assert ReadableText("en").filter("The α-particle, naïve café.") == "The α-particle, naïve café."
+
+
+def test_a_five_megabyte_paragraph_is_cut_into_units_and_bounded_segments(tmp_path):
+    words = SAMPLE.replace(".", " ").replace(",", " ").replace("#", " ").split()
+    text = " ".join(words[n % len(words)] for n in range(1_100_000))[: 5 * 1024 * 1024]
+    path = tmp_path / "wall.txt"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size >= 5 * 1000 * 1000
+    # Narrated in a process of its own, so that its peak memory can be read.
+    code = (
+        "import sys, json; from aloud.build import prepare, open_engine, plan_render; "
+        "from aloud.config import BuildSettings; from aloud.model import count_words; "
+        "s = BuildSettings(engine='tone'); p = prepare(sys.argv[1], s); "
+        "plan = plan_render(p.edition, p.units, open_engine(s, 'low', p.rate), s); "
+        "units = [u for us in p.units.values() for u in us]; "
+        "print(json.dumps([len(units), max(count_words(u.text) for u in units), len(plan.all), "
+        "max(sum(count_words(u.text) for u in seg.units) for seg in plan.all)]))"
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=300)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert result.returncode == 0, result.stderr
+    units, longest_unit, segments, longest_segment = json.loads(result.stdout)
+    assert units > 20_000 and longest_unit <= 40
+    assert segments > 300 and longest_segment <= HARD_MAX_WORDS + 40
+    assert peak_mb < 1000 or before / 1024 >= 1000, peak_mb  # the text is 5 MB; a few hundred MB at most
+
+
+def test_a_long_paragraph_without_punctuation_builds(tmp_path):
+    words = SAMPLE.replace(".", " ").replace(",", " ").replace("#", " ").split()
+    path = tmp_path / "wall.txt"
+    path.write_text(" ".join(words[n % len(words)] for n in range(5000)), encoding="utf-8")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", jobs=2)
+    built = build(path, settings, EditionOptions(voice="low"))
+    manifest = json.loads(built.manifest.read_text(encoding="utf-8"))
+    assert len(list((tmp_path / "cache").rglob("*.json"))) >= 3  # cut into several segments
+    assert manifest["duration"] > 60 * 5000 / 170 * 0.5
+
+
+@needs_media
+def test_hostile_titles_make_safe_files_and_exact_tags(tmp_path):
+    nasty = ['A/B ..: "q" = ; # \\ x', "../../etc/passwd", 'Key=Val;ue #1 \\ "end"']
+    body = "".join(f"# {t}\n\nSome words of chapter {n} are here.\n\n" for n, t in enumerate(nasty, start=1))
+    path = tmp_path / "book.txt"
+    path.write_text(body, encoding="utf-8")
+    (tmp_path / "book.toml").write_text('title = "Line one\\nartist=Injected\\n[CHAPTER]"\nauthor = "A = B; C"\n',
+                                        encoding="utf-8")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    built = build(path, settings, EditionOptions(voice="low"))
+    out = (tmp_path / "out").resolve()
+    for p in built.folder.rglob("*"):
+        assert out in p.resolve().parents
+    assert not (tmp_path / "etc").exists()
+    assert [m["title"] for m in media.chapters(built.m4b)] == nasty
+    tags = media.tags(built.m4b)
+    assert tags["artist"] == "A = B; C"
+    assert tags["title"] == "Line one artist=Injected [CHAPTER]"
+    for mp3, title in zip(built.mp3s, nasty):
+        assert str(ID3(mp3)["TIT2"]) == title
+        assert "/" not in mp3.name and mp3.parent == built.folder / "mp3"
+
+
+# Faults -------------------------------------------------------------------------------
+
+
+FAKE_FFMPEG = """#!/bin/sh
+# Dies, as if killed, on the third encode it is asked for.
+case "$*" in
+  *libmp3lame*)
+    n=$(cat "{counter}" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "{counter}"
+    if [ "$n" -ge 3 ]; then kill -9 $$; fi;;
+esac
+exec {real} "$@"
+"""
+
+
+@needs_media
+def test_ffmpeg_dying_mid_encode_stops_cleanly_and_the_next_run_completes(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE * 3, encoding="utf-8")
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    fake = fake_bin / "ffmpeg"
+    fake.write_text(FAKE_FFMPEG.format(counter=tmp_path / "count", real=shutil.which("ffmpeg")), encoding="utf-8")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    env = {**os.environ, "PATH": f"{fake_bin}:{os.environ['PATH']}"}
+    out = tmp_path / "out"
+    args = ["build", str(source), "-o", str(out), "--cache-dir", str(tmp_path / "cache"), "-q", "--engine", "tone",
+            "--voice", "low", "-j", "1"]
+    message = one_line_error(run(*args, env=env), 1, "ffmpeg")
+    assert "was killed by SIGKILL" in message
+    no_edition_left(out)
+    result = run(*args)  # ffmpeg is well again
+    assert result.returncode == 0, result.stderr
+    (edition,) = [p for p in out.iterdir() if p.is_dir()]
+    assert (edition / f"{edition.name}.m4b").is_file()
+
+
+def _limit_file_size(limit: int):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+@needs_media
+def test_a_full_disk_is_a_clear_error_and_leaves_no_edition(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE * 4, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["build", str(source), "-o", str(out), "--cache-dir", str(tmp_path / "cache"), "-q", "--engine", "tone",
+            "--voice", "low"]
+    # No file may grow past 100 KB: the segments' audio, or at the latest the M4B, cannot be written.
+    result = run(*args, preexec_fn=_limit_file_size(100_000))
+    message = one_line_error(result, 1)
+    assert "disk is full" in message or "too large" in message.lower() or "no space" in message.lower()
+    no_edition_left(out)
+    assert run(*args).returncode == 0  # room again: the build completes
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    one_line_error(run("build", str(source), "-o", str(blocker / "out"), "--engine", "tone", "--voice", "low"), 1,
+                   "cannot create the output folder")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        one_line_error(run("build", str(source), "-o", str(out), "--engine", "tone", "--voice", "low"), 1, "not writable")
+    finally:
+        out.chmod(0o755)
+
+
+def test_an_unwritable_output_folder_is_a_clear_error_even_for_root(tmp_path):
+    """As root, permissions do not stop us; a read-only file system does. Simulated by
+    an output 'folder' that is a file's path, which no user can write into."""
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    one_line_error(run("build", str(source), "-o", str(tmp_path / "out"), "--engine", "tone", "--voice", "low"), 1,
+                   "out")
