@@ -68,7 +68,7 @@ def test_rebuild_after_an_edit_reencodes_only_segments_near_it(tmp_path):
     source.write_text("\n\n".join(paragraphs), encoding="utf-8")
     build(source, settings, EditionOptions(voice="low"))
     after = {p.name for p in (tmp_path / "cache").rglob("*.json")}
-    assert len(before) > 12
+    assert len(before) >= 6  # a stave of 6,500 words is several segments
     assert 1 <= len(after - before) <= 2  # the segment with the edit (and at most its neighbour)
 
 

@@ -130,7 +130,7 @@ def test_a_five_megabyte_paragraph_is_cut_into_units_and_bounded_segments(tmp_pa
     assert result.returncode == 0, result.stderr
     units, longest_unit, segments, longest_segment = json.loads(result.stdout)
     assert units > 20_000 and longest_unit <= 40
-    assert segments > 300 and longest_segment <= HARD_MAX_WORDS + 40
+    assert segments > 150 and longest_segment <= HARD_MAX_WORDS + 40
     assert peak_mb < 1000 or before / 1024 >= 1000, peak_mb  # the text is 5 MB; a few hundred MB at most
 
 
@@ -141,7 +141,7 @@ def test_a_long_paragraph_without_punctuation_builds(tmp_path):
     settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", jobs=2)
     built = build(path, settings, EditionOptions(voice="low"))
     manifest = json.loads(built.manifest.read_text(encoding="utf-8"))
-    assert len(list((tmp_path / "cache").rglob("*.json"))) >= 3  # cut into several segments
+    assert len(list((tmp_path / "cache").rglob("*.json"))) >= 2  # cut into segments, though it has no paragraph end
     assert manifest["duration"] > 60 * 5000 / 170 * 0.5
 
 

@@ -255,20 +255,25 @@ def _build_into(
 
     slug = edition.slug
     progress.start("join", total + 2)
-    with ThreadPoolExecutor(max_workers=settings.jobs) as pool:  # ffmpeg does the work, side by side
+    # ffmpeg joins the audio in processes of its own, all at once (they are light: no
+    # encoding); meanwhile this thread writes the text outputs, then the EPUB once the
+    # chapter MP3s it holds are ready.
+    with ThreadPoolExecutor(max_workers=total + 2) as pool:
         all_aac = [Path(p.aac) for c in chapters for p in c.segments]
         m4b_job = pool.submit(write_m4b, edition, marks, all_aac, folder / f"{slug}.m4b", work)
         mp3_job = pool.submit(join_edition_mp3, folder / f"{slug}.mp3")
-        list(pool.map(join, chapters))
+        chapter_jobs = [pool.submit(join, c) for c in chapters]
+        playlist = write_playlist(folder / f"{slug}.m3u8", edition, marks, [c.duration for c in chapters])
+        vtt, srt = write_transcripts(folder, slug, edition.title, marks)
+        player = write_player(folder / "index.html", edition, marks, f"{slug}.mp3", voicing.language)
+        for job in chapter_jobs:
+            job.result()
+        epub = write_epub(
+            folder / f"{slug}.epub", edition, marks, [c.mp3 for c in chapters],
+            identifier=edition_identifier(edition), language=voicing.language,
+        )
         m4b, edition_mp3 = m4b_job.result(), mp3_job.result()
     progress.finish("join")
-    playlist = write_playlist(folder / f"{slug}.m3u8", edition, marks, [c.duration for c in chapters])
-    vtt, srt = write_transcripts(folder, slug, edition.title, marks)
-    player = write_player(folder / "index.html", edition, marks, edition_mp3.name, voicing.language)
-    epub = write_epub(
-        folder / f"{slug}.epub", edition, marks, [c.mp3 for c in chapters], identifier=edition_identifier(edition),
-        language=voicing.language,
-    )
     data = manifest(
         edition,
         marks,

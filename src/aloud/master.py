@@ -142,14 +142,15 @@ def _render_segment(task: SegmentTask) -> SegmentAudio:
     padded = aligned_length(len(pcm) // 2, rate, audio.mp3_sample_rate)
     pcm += b"\x00\x00" * (padded - len(pcm) // 2)
 
-    measured = media.loudness_of_pcm(bytes(pcm), rate)
+    del clips  # the PCM holds them now; a segment's audio is kept once
+    measured = media.loudness_of_pcm(pcm, rate)
     gain = 0.0 if not math.isfinite(measured) or measured < -70 else round(audio.target_lufs - measured, 2)
     files = segment_files(Path(task.cache_root), segment.key)
     files.aac.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=files.aac.parent, prefix=".tmp-"))
     try:
         media.encode_segment(
-            bytes(pcm),
+            pcm,
             rate,
             gain_db=gain,
             limiter_dbfs=audio.limiter_dbfs,

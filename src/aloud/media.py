@@ -42,7 +42,7 @@ def require(program: str) -> str:
     return path
 
 
-def run(program: str, args: list[str], *, what: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def run(program: str, args: list[str], *, what: str, input: bytes | bytearray | None = None) -> subprocess.CompletedProcess[str]:
     """Run `program` with `args` (and `input` on stdin); raise ToolFailedError with its stderr if it fails."""
     command = [require(program), *args]
     log.debug("run: %s", subprocess.list2cmdline(command))
@@ -72,7 +72,7 @@ def _killed_by(number: int) -> str:
     return f"was killed by {name}"
 
 
-def ffmpeg(args: list[str], *, what: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def ffmpeg(args: list[str], *, what: str, input: bytes | bytearray | None = None) -> subprocess.CompletedProcess[str]:
     return run("ffmpeg", ["-hide_banner", "-y", *args], what=what, input=input)
 
 
@@ -116,7 +116,7 @@ def loudness(path: Path, *, true_peak: bool = False) -> Loudness:
     return _loudness(["-i", str(path)], path.name, true_peak, None)
 
 
-def loudness_of_pcm(pcm: bytes, rate: int) -> float:
+def loudness_of_pcm(pcm: bytes | bytearray, rate: int) -> float:
     """Integrated loudness of mono 16-bit PCM."""
     return _loudness(_pcm_input(rate), "audio", False, pcm).integrated_lufs
 
@@ -182,7 +182,7 @@ def _pcm_input(rate: int) -> list[str]:
     return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
 
 
-def _loudness(source: list[str], name: str, true_peak: bool, pcm: bytes | None) -> Loudness:
+def _loudness(source: list[str], name: str, true_peak: bool, pcm: bytes | bytearray | None) -> Loudness:
     spec = "ebur128=framelog=verbose" + (":peak=true" if true_peak else "")
     result = ffmpeg(["-nostats", *source, "-af", spec, "-f", "null", "-"], what=f"measuring {name}", input=pcm)
     summary = result.stderr.rsplit("Summary:", 1)[-1]
@@ -203,7 +203,7 @@ def _number(text: str) -> float:
 
 
 def encode_segment(
-    pcm: bytes,
+    pcm: bytes | bytearray,
     rate: int,
     *,
     gain_db: float,

@@ -18,11 +18,12 @@ from dataclasses import asdict, dataclass
 from aloud.config import AudioFormat, Pauses
 from aloud.model import SpeechUnit, count_words
 
-MIN_WORDS = 350  # a segment is at least this long, unless its chapter is shorter
-MAX_WORDS = 1200  # and cut at the first paragraph end past this
+MIN_WORDS = 700  # a segment is at least this long (about 4 min), unless its chapter is shorter
+MAX_WORDS = 2000  # and cut at the first paragraph end past this (fewer, longer segments: less
+# per-task overhead of starting a worker, an engine and ffmpeg; an edit re-encodes ~6 min)
 HARD_MAX_WORDS = 2 * MAX_WORDS  # inside a paragraph this long, cut between units: memory stays bounded
 CUT_ONE_IN = 4  # otherwise a paragraph end is a cut when its text hashes to 0 mod this
-FORMAT_VERSION = 4  # bump when the way segments are mastered changes
+FORMAT_VERSION = 5  # bump when the way segments are mastered changes
 
 
 @dataclass(frozen=True)

@@ -128,10 +128,10 @@ def _srt_plain(text: str) -> str:
     return _SRT_MARKUP.sub("", text)
 
 
-def vtt_text(marks: list[ChapterMark], title: str) -> str:
+def vtt_text(marks: list[ChapterMark], title: str, timed: list[Cue] | None = None) -> str:
     blocks = [f"WEBVTT - {_vtt_comment(title)}"]
     chapter = None
-    for n, cue in enumerate(cues(marks), start=1):
+    for n, cue in enumerate(cues(marks) if timed is None else timed, start=1):
         if cue.chapter != chapter:
             chapter = cue.chapter
             name = next(m.title for m in marks if m.index == chapter)
@@ -140,16 +140,17 @@ def vtt_text(marks: list[ChapterMark], title: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def srt_text(marks: list[ChapterMark]) -> str:
+def srt_text(marks: list[ChapterMark], timed: list[Cue] | None = None) -> str:
     blocks = [
         f"{n}\n{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}\n{_lines(_srt_plain(cue.text))}"
-        for n, cue in enumerate(cues(marks), start=1)
+        for n, cue in enumerate(cues(marks) if timed is None else timed, start=1)
     ]
     return "\n\n".join(blocks) + "\n"
 
 
 def write_transcripts(folder: Path, slug: str, title: str, marks: list[ChapterMark]) -> tuple[Path, Path]:
+    timed = cues(marks)
     vtt, srt = folder / f"{slug}.vtt", folder / f"{slug}.srt"
-    vtt.write_text(vtt_text(marks, title), encoding="utf-8")
-    srt.write_text(srt_text(marks), encoding="utf-8")
+    vtt.write_text(vtt_text(marks, title, timed), encoding="utf-8")
+    srt.write_text(srt_text(marks, timed), encoding="utf-8")
     return vtt, srt
