@@ -75,7 +75,8 @@ def render(
         return done
     remove_stale_temporaries(cache_root)
 
-    queue = list(todo.values())  # book order: early chapters are ready first
+    # Longest first: the work then ends on short segments, so no core waits long on the last one.
+    queue = sorted(todo.values(), key=lambda seg: -words[seg.key])
     failures: dict[str, list[str]] = {}
     in_flight: dict[Future, Segment] = {}
     executor = executor_factory(settings.jobs)
