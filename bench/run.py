@@ -6,8 +6,8 @@ Rows: (a) espeak-ng on the whole text, then ffmpeg AAC into one .m4a; (b) aloud 
 cold cache; (c) the same again, warm; (d) after changing one paragraph in the middle;
 (e) cold with --jobs 1 and --jobs 2; (f) cold on the book twice over (memory must not
 double). Wall time; peak memory of the whole process tree (sum of PSS, so pages that
-forked workers share are counted once; sampled every 20 ms) and the largest RSS of a
-single process. Ratios are to (a). Results go to stdout and bench/results.md.
+forked workers share are counted once; sampled every 50 ms, in the last round only) and
+the largest RSS of a single process. Ratios are to (a). Results go to stdout and bench/results.md.
 
 The machine is shared: another tenant's load only ever adds time. The cold runs (a),
 (b) and (e) are therefore repeated N times (default 3) in interleaved rounds, so that a
@@ -96,11 +96,16 @@ def _tree_memory(root_pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def measure(name: str, commands: list[list[str]], env: dict[str, str] | None = None) -> Row:
+def measure(name: str, commands: list[list[str]], memory: bool = True) -> Row:
+    """Wall time of `commands` run one after the other; with `memory`, their peak memory too.
+
+    Sampling memory reads /proc for the whole tree every 50 ms, which costs CPU: on two
+    cores it would slow a run that uses both more than one that uses one, so the timed
+    rounds of the cold runs sample memory in one round only."""
     peak_total = peak_largest = 0
     start = time.perf_counter()
     for command in commands:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         done = threading.Event()
 
         def sample() -> None:
@@ -108,13 +113,15 @@ def measure(name: str, commands: list[list[str]], env: dict[str, str] | None = N
             while not done.is_set():
                 total, largest = _tree_memory(process.pid)
                 peak_total, peak_largest = max(peak_total, total), max(peak_largest, largest)
-                done.wait(0.02)
+                done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        if memory:
+            sampler.start()
         _, stderr = process.communicate()
         done.set()
-        sampler.join()
+        if memory:
+            sampler.join()
         if process.returncode != 0:
             raise SystemExit(f"{name}: {' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
     seconds = time.perf_counter() - start
@@ -154,10 +161,10 @@ def main() -> None:
     def aloud(out: str, cache: str, *extra: str, path: Path = book) -> list[str]:
         return [*ALOUD, "build", str(path), "-o", str(work / out), "--cache-dir", str(work / cache), "-q", *extra]
 
-    def cold(name: str, out: str, *extra: str) -> None:
+    def cold(name: str, out: str, *extra: str, memory: bool) -> None:
         shutil.rmtree(work / out, ignore_errors=True)
         shutil.rmtree(work / f"{out}-cache", ignore_errors=True)
-        row = measure(name, [aloud(out, f"{out}-cache", *extra)])
+        row = measure(name, [aloud(out, f"{out}-cache", *extra)], memory)
         row.audio_seconds = probe_seconds(next((work / out).glob("*/*.m4b")))
         timed[name] = timed[name].merge(row) if name in timed else row
 
@@ -170,17 +177,18 @@ def main() -> None:
     try:
         for round_ in range(args.repeat):
             print(f"round {round_ + 1} of {args.repeat}", file=sys.stderr)
+            memory = round_ == args.repeat - 1
             bare = measure(names["bare"], [
                 ["espeak-ng", "-w", str(work / "bare.wav"), "-f", str(book)],
                 ["ffmpeg", "-v", "error", "-y", "-i", str(work / "bare.wav"), "-c:a", "aac", "-aac_coder", "fast",
                  "-b:a", "64k", str(work / "bare.m4a")],
-            ])
+            ], memory)
             bare.audio_seconds = probe_seconds(work / "bare.m4a")
             timed[bare.name] = timed[bare.name].merge(bare) if bare.name in timed else bare
-            cold(names["cold"], "out")
-            cold(names["jobs1"], "out1", "--jobs", "1")
+            cold(names["cold"], "out", memory=memory)
+            cold(names["jobs1"], "out1", "--jobs", "1", memory=memory)
             if jobs != 2:
-                cold(names["jobs2"], "out2", "--jobs", "2")
+                cold(names["jobs2"], "out2", "--jobs", "2", memory=memory)
         if jobs == 2:
             timed[names["jobs2"]] = Row(**{**vars(timed[names["cold"]]), "name": names["jobs2"]})
         rows = [timed[names["bare"]], timed[names["cold"]]]
