@@ -169,3 +169,12 @@ def test_clip_times_never_pass_the_end_of_the_audio():
     mark = _mark(1, 0.0, 5.0009, [(0.2, 1.0, "A"), (2.0, 4.9, "B")])
     assert clips(mark)[-1][2] == pytest.approx(5.0009)
     assert clock(clips(mark)[-1][2]) == "0:00:05.000"
+
+
+def test_epub_modified_date_follows_source_date_epoch():
+    from aloud.export.epub import MODIFIED, modified_date
+
+    assert modified_date(None) == MODIFIED == modified_date("not a number")
+    assert modified_date("1700000000") == "2023-11-14T22:13:20Z"
+    opf = package_opf(_edition(), [_mark(1, 0.0, 2.0, [(0.1, 1.0, "A")])], "urn:x", "en", modified_date("1700000000"))
+    assert '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>' in opf

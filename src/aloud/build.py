@@ -22,7 +22,7 @@ from aloud.engines.registry import create_engine
 from aloud.errors import OutputError, SynthesisError, UsageError
 from aloud.export.m4b import write_m4b
 from aloud.export.manifest import manifest, write_manifest
-from aloud.export.epub import write_epub
+from aloud.export.epub import modified_date, write_epub
 from aloud.export.mp3 import tag_chapter_mp3, tag_edition_mp3
 from aloud.export.names import chapter_file_name
 from aloud.export.player import write_player
@@ -271,6 +271,7 @@ def _build_into(
         epub = write_epub(
             folder / f"{slug}.epub", edition, marks, [c.mp3 for c in chapters],
             identifier=edition_identifier(edition), language=voicing.language,
+            modified=modified_date(os.environ.get("SOURCE_DATE_EPOCH")),
         )
         m4b, edition_mp3 = m4b_job.result(), mp3_job.result()
     progress.finish("join")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import datetime, timezone
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,16 @@ from aloud.model import ChapterMark, Edition, SentenceTiming
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MODIFIED = "2000-01-01T00:00:00Z"  # EPUB asks for one; a fixed one keeps builds byte-identical
+
+
+def modified_date(source_date_epoch: str | None) -> str:
+    """`dcterms:modified`: SOURCE_DATE_EPOCH (the reproducible-builds convention) when it is
+    set, so a corrected edition can say it is newer; otherwise a fixed date."""
+    try:
+        moment = datetime.fromtimestamp(int(source_date_epoch or ""), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return MODIFIED
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 ACTIVE_CLASS = "-epub-media-overlay-active"
 SECTION_ID = "chapter"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -171,7 +182,9 @@ def nav_xhtml(edition: Edition, marks: list[ChapterMark], language: str) -> str:
 """
 
 
-def package_opf(edition: Edition, marks: list[ChapterMark], identifier: str, language: str) -> str:
+def package_opf(
+    edition: Edition, marks: list[ChapterMark], identifier: str, language: str, modified: str = MODIFIED
+) -> str:
     total = sum(m.end - m.start for m in marks)
     meta = [f'<meta property="media:duration">{clock(total)}</meta>']
     items = [
@@ -196,7 +209,7 @@ def package_opf(edition: Edition, marks: list[ChapterMark], identifier: str, lan
 <dc:title>{_text(edition.title)}</dc:title>
 <dc:creator>{_text(edition.author)}</dc:creator>
 <dc:language>{_text(language)}</dc:language>
-<meta property="dcterms:modified">{MODIFIED}</meta>
+<meta property="dcterms:modified">{modified}</meta>
 {newline.join(meta)}
 <meta property="media:active-class">{ACTIVE_CLASS}</meta>
 </metadata>
@@ -228,14 +241,20 @@ def _entry(name: str, compress: int) -> zipfile.ZipInfo:
 
 
 def write_epub(
-    path: Path, edition: Edition, marks: list[ChapterMark], chapter_mp3s: list[Path], identifier: str, language: str = "en"
+    path: Path,
+    edition: Edition,
+    marks: list[ChapterMark],
+    chapter_mp3s: list[Path],
+    identifier: str,
+    language: str = "en",
+    modified: str = MODIFIED,
 ) -> Path:
     """The EPUB 3 with read-aloud, from the chapters' timed sentences and their MP3s."""
     deflate = zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(path, "w") as book:
         book.writestr(_entry("mimetype", zipfile.ZIP_STORED), "application/epub+zip")  # first, stored
         book.writestr(_entry("META-INF/container.xml", deflate), CONTAINER)
-        book.writestr(_entry("OEBPS/package.opf", deflate), package_opf(edition, marks, identifier, language))
+        book.writestr(_entry("OEBPS/package.opf", deflate), package_opf(edition, marks, identifier, language, modified))
         book.writestr(_entry("OEBPS/nav.xhtml", deflate), nav_xhtml(edition, marks, language))
         book.writestr(_entry("OEBPS/style.css", deflate), STYLE)
         for n, (mark, mp3) in enumerate(zip(marks, chapter_mp3s), start=1):
