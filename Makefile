@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NEURAL_STAMP := $(VENV)/.neural
 # What building needs, and what the tests need besides: a headless browser for the player,
 # and EPUBCheck (the reference EPUB validator) for the read-aloud EPUB.
 SYSTEM_PROGRAMS := espeak-ng ffmpeg ffprobe
@@ -12,13 +13,20 @@ APT_PACKAGES := espeak-ng ffmpeg
 TEST_PROGRAMS := chromium chromedriver epubcheck
 TEST_APT_PACKAGES := chromium chromium-driver epubcheck
 
-.PHONY: edition test system test-system bench clean
+.PHONY: edition test system test-system neural bench clean
 
 edition: $(STAMP)
 	$(BIN)/aloud build seeds/*.txt --out audio
 
-test: $(STAMP) test-system
+test: $(STAMP) $(NEURAL_STAMP) test-system
 	$(BIN)/python -m pytest
+
+# The optional neural voice (hibari-tts, weights inside the wheel): `aloud build --engine hibari`.
+neural: $(NEURAL_STAMP)
+
+$(NEURAL_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,neural]'
+	touch $(NEURAL_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -10,6 +10,7 @@ from aloud.errors import UsageError
 ENGINES = {
     "pyttsx3": "aloud.engines.pyttsx3_engine:Pyttsx3Engine",
     "tone": "aloud.engines.tone:ToneEngine",
+    "hibari": "aloud.engines.hibari_engine:HibariEngine",  # the [neural] extra
 }
 
 
