@@ -255,3 +255,16 @@ def test_an_unwritable_output_folder_is_a_clear_error_even_for_root(tmp_path):
     (tmp_path / "out").write_text("", encoding="utf-8")
     one_line_error(run("build", str(source), "-o", str(tmp_path / "out"), "--engine", "tone", "--voice", "low"), 1,
                    "out")
+
+
+@needs_media
+def test_a_voice_named_by_its_name_keeps_its_script(tmp_path, session_cache):
+    """"--voice Russian" is resolved to a voice whose language is ru: Cyrillic is spoken, not left out."""
+    path = tmp_path / "ru.txt"
+    path.write_text("Привет, мир. Это проверка.\n", encoding="utf-8")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=session_cache)
+    built = build(path, settings, EditionOptions(voice="Russian", title="Ru"))
+    manifest = json.loads(built.manifest.read_text(encoding="utf-8"))
+    texts = [s["text"] for c in manifest["chapters"] for s in c["sentences"]]
+    assert "Привет, мир." in texts and "Это проверка." in texts  # two sentences, by a Cyrillic capital
+    assert manifest["duration"] > 5.0  # the Russian words were spoken, not skipped

@@ -31,7 +31,8 @@ from aloud.export.transcript import write_transcripts
 from aloud.master import SegmentAudio
 from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit
 from aloud.narrate import narrate_chapter, narrate_edition
-from aloud.narrate.lexicon import load_lexicon
+from aloud.narrate.lexicon import Lexicon, load_lexicon
+from aloud.narrate.scripts import language_of
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.structure import structure
@@ -60,6 +61,7 @@ class PreparedEdition:
     units: dict[int, tuple[SpeechUnit, ...]]
     voice: str
     rate: int
+    lexicon: Lexicon = Lexicon()
 
 
 def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions = EditionOptions()) -> PreparedEdition:
@@ -72,7 +74,17 @@ def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions =
     settings.with_overrides(rate=rate).validated()
     lexicon = load_lexicon(narration.lexicon or source.lexicon)
     units = narrate_edition(edition, settings.pauses, replace(narration, language=voice), lexicon)
-    return PreparedEdition(edition, units, voice, rate)
+    return PreparedEdition(edition, units, voice, rate, lexicon)
+
+
+def narrated_for(prepared: PreparedEdition, settings: BuildSettings, language: str) -> PreparedEdition:
+    """The edition narrated for the voice's language, when the voice's name did not tell it
+    ("Russian" speaks Cyrillic): what is left out as unreadable depends on it."""
+    if language_of(language) == language_of(prepared.voice):
+        return prepared
+    narration = replace(settings.narration, language=language)
+    units = narrate_edition(prepared.edition, settings.pauses, narration, prepared.lexicon)
+    return replace(prepared, units=units)
 
 
 def _first(*values):
@@ -108,6 +120,7 @@ def build(
     media.require("ffmpeg")
     media.require("ffprobe")
     voicing = open_engine(settings, prepared.voice, prepared.rate)
+    prepared = narrated_for(prepared, settings, voicing.language)
     render_plan = plan_render(edition, prepared.units, voicing, settings)
     key = edition_key(edition, render_plan, voicing)
 
@@ -346,7 +359,8 @@ def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None)
     settings.validated()
     voicing = open_engine(settings, voice or settings.voice, settings.rate)
     chapter = Chapter(1, "say", "", tuple(Paragraph(p) for p in text.split("\n") if p.strip()))
-    units = narrate_chapter(chapter, settings.pauses, settings.narration, load_lexicon(settings.narration.lexicon))
+    narration = replace(settings.narration, language=voicing.language)
+    units = narrate_chapter(chapter, settings.pauses, narration, load_lexicon(settings.narration.lexicon))
     if not units:
         raise UsageError("nothing to say: the text has no words")
     clips = None

@@ -14,7 +14,7 @@ _BOUNDARY = re.compile(
     r"""(?<=[.!?…])            # sentence punctuation
         ['"’”)\]]*             # closing quotes or brackets stay with the sentence
         \s+
-        (?=['"‘“(\[]?[A-Z0-9À-Ý])  # the next sentence starts with a capital or digit
+        (?=['"‘“(\[]?\w)         # the next sentence starts with a capital or digit (checked below)
     """,
     re.VERBOSE,
 )
@@ -30,6 +30,9 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
+        following = text[match.end() :].lstrip("'\"‘“([")[:1]
+        if not (following.isupper() or following.isdigit()):
+            continue  # any script's capital letter: "мир. Это", "End. Über"
         before = text[start : match.start()]
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
         bare = last_word.rstrip(".'\"’”)]").lower()
