@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from aloud.config import Pauses
-from aloud.export.epub import chapter_smil, chapter_xhtml, clips, clock, nav_xhtml, package_opf, _Names
+from aloud.export.epub import chapter_smil, chapter_xhtml, clips, clock, nav_xhtml, package_opf
 from aloud.export.player import player_html
 from aloud.export.transcript import LINE, cues, split_for_cues, srt_text, vtt_text
 from aloud.master import SegmentAudio, audible_span
@@ -152,7 +152,7 @@ def test_epub_documents_are_well_formed_whatever_the_text():
     texts = {e.get("id"): "".join(e.itertext()) for e in xhtml.iter() if e.get("id")}
     assert texts["s00001"] == NASTY
     assert texts["s00002"] == "Plain."
-    smil = ET.fromstring(chapter_smil(mark, _Names(1)))
+    smil = ET.fromstring(chapter_smil(mark, 1))
     audio = smil.findall(".//{http://www.w3.org/ns/SMIL}audio")
     assert [(a.get("clipBegin"), a.get("clipEnd")) for a in audio] == [
         ("0:00:00.000", "0:00:02.000"), ("0:00:02.000", "0:00:04.000"), ("0:00:04.000", "0:00:10.000")

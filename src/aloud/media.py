@@ -151,7 +151,7 @@ def audio_health(path: Path, *, silence_db: float = -50.0, min_silence: float = 
     log = result.stderr
     summary = log.rsplit("Summary:", 1)[-1]
     lufs = _LUFS.search(summary)
-    peaks = re.findall(r"Peak:\s+(-?[\d.]+|-inf|nan) dBFS", summary)
+    peaks = _PEAK.findall(summary)  # sample peak, then true peak
     if not lufs or len(peaks) < 2:
         raise ToolFailedError(f"analysing {path.name}: no loudness in ffmpeg's report")
     stats = {name: _number(value) for name, value in _ASTATS.findall(log)}

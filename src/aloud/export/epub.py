@@ -15,7 +15,6 @@ import math
 import re
 from datetime import datetime, timezone
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -60,25 +59,12 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{ms // 1000:02d}.{ms % 1000:03d}"
 
 
-@dataclass(frozen=True)
-class _Names:
-    n: int
+_FOLDERS = {"xhtml": "text", "smil": "smil", "mp3": "audio"}
 
-    @property
-    def stem(self) -> str:
-        return f"chapter-{self.n:03d}"
 
-    @property
-    def xhtml(self) -> str:
-        return f"text/{self.stem}.xhtml"
-
-    @property
-    def smil(self) -> str:
-        return f"smil/{self.stem}.smil"
-
-    @property
-    def audio(self) -> str:
-        return f"audio/{self.stem}.mp3"
+def _chapter_file(n: int, kind: str) -> str:
+    """Where chapter `n`'s document of `kind` (xhtml, smil, mp3) lies in the package."""
+    return f"{_FOLDERS[kind]}/chapter-{n:03d}.{kind}"
 
 
 def _sentence_id(n: int) -> str:
@@ -136,9 +122,9 @@ def clips(mark: ChapterMark) -> list[tuple[SentenceTiming, float, float]]:
     return result
 
 
-def chapter_smil(mark: ChapterMark, names: _Names) -> str:
-    text_ref = f"../{names.xhtml}"
-    audio_ref = f"../{names.audio}"
+def chapter_smil(mark: ChapterMark, n: int) -> str:
+    text_ref = f"../{_chapter_file(n, 'xhtml')}"
+    audio_ref = f"../{_chapter_file(n, 'mp3')}"
     pars = [
         f'<par id="p{_sentence_id(n)}"><text src="{text_ref}#{_sentence_id(n)}"/>'
         f'<audio src="{audio_ref}" clipBegin="{clock(begin)}" clipEnd="{clock(end)}"/></par>'
@@ -151,7 +137,7 @@ def chapter_smil(mark: ChapterMark, names: _Names) -> str:
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
 <body>
-<seq id="seq-{names.stem}" epub:textref="{text_ref}#{SECTION_ID}" epub:type="chapter">
+<seq id="seq-chapter-{n:03d}" epub:textref="{text_ref}#{SECTION_ID}" epub:type="chapter">
 {body}
 </seq>
 </body>
@@ -161,7 +147,7 @@ def chapter_smil(mark: ChapterMark, names: _Names) -> str:
 
 def nav_xhtml(edition: Edition, marks: list[ChapterMark], language: str) -> str:
     items = "\n".join(
-        f'<li><a href="{_Names(n).xhtml}">{_text(mark.title)}</a></li>' for n, mark in enumerate(marks, start=1)
+        f'<li><a href="{_chapter_file(n, "xhtml")}">{_text(mark.title)}</a></li>' for n, mark in enumerate(marks, start=1)
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -193,12 +179,11 @@ def package_opf(
     ]
     spine = []
     for n, mark in enumerate(marks, start=1):
-        names = _Names(n)
         meta.append(f'<meta property="media:duration" refines="#smil-{n}">{clock(mark.end - mark.start)}</meta>')
         items += [
-            f'<item id="text-{n}" href="{names.xhtml}" media-type="application/xhtml+xml" media-overlay="smil-{n}"/>',
-            f'<item id="smil-{n}" href="{names.smil}" media-type="application/smil+xml"/>',
-            f'<item id="audio-{n}" href="{names.audio}" media-type="audio/mpeg"/>',
+            f'<item id="text-{n}" href="{_chapter_file(n, "xhtml")}" media-type="application/xhtml+xml" media-overlay="smil-{n}"/>',
+            f'<item id="smil-{n}" href="{_chapter_file(n, "smil")}" media-type="application/smil+xml"/>',
+            f'<item id="audio-{n}" href="{_chapter_file(n, "mp3")}" media-type="audio/mpeg"/>',
         ]
         spine.append(f'<itemref idref="text-{n}"/>')
     newline = "\n"
@@ -258,10 +243,10 @@ def write_epub(
         book.writestr(_entry("OEBPS/nav.xhtml", deflate), nav_xhtml(edition, marks, language))
         book.writestr(_entry("OEBPS/style.css", deflate), STYLE)
         for n, (mark, mp3) in enumerate(zip(marks, chapter_mp3s), start=1):
-            names = _Names(n)
-            book.writestr(_entry(f"OEBPS/{names.xhtml}", deflate), chapter_xhtml(mark, language))
-            book.writestr(_entry(f"OEBPS/{names.smil}", deflate), chapter_smil(mark, names))
-            with open(mp3, "rb") as source, book.open(_entry(f"OEBPS/{names.audio}", zipfile.ZIP_STORED), "w") as sink:
+            book.writestr(_entry(f"OEBPS/{_chapter_file(n, 'xhtml')}", deflate), chapter_xhtml(mark, language))
+            book.writestr(_entry(f"OEBPS/{_chapter_file(n, 'smil')}", deflate), chapter_smil(mark, n))
+            audio = _entry(f"OEBPS/{_chapter_file(n, 'mp3')}", zipfile.ZIP_STORED)
+            with open(mp3, "rb") as source, book.open(audio, "w") as sink:
                 while chunk := source.read(1 << 20):
                     sink.write(chunk)
     return path
