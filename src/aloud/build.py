@@ -32,7 +32,7 @@ from aloud.master import SegmentAudio
 from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit
 from aloud.narrate import narrate_chapter, narrate_edition
 from aloud.narrate.lexicon import Lexicon, load_lexicon
-from aloud.narrate.scripts import language_of
+from aloud.narrate.scripts import readable_scripts
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.structure import structure
@@ -79,8 +79,9 @@ def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions =
 
 def narrated_for(prepared: PreparedEdition, settings: BuildSettings, language: str) -> PreparedEdition:
     """The edition narrated for the voice's language, when the voice's name did not tell it
-    ("Russian" speaks Cyrillic): what is left out as unreadable depends on it."""
-    if language_of(language) == language_of(prepared.voice):
+    ("Russian" speaks Cyrillic): what is left out as unreadable depends on it. Narrated
+    again only when the voice reads other scripts than its name suggested."""
+    if readable_scripts(language) == readable_scripts(prepared.voice):
         return prepared
     narration = replace(settings.narration, language=language)
     units = narrate_edition(prepared.edition, settings.pauses, narration, prepared.lexicon)

@@ -36,11 +36,16 @@ def language_of(voice: str) -> str:
     return voice.rsplit("/", 1)[-1].split("-", 1)[0].lower()
 
 
+def readable_scripts(language: str) -> frozenset[str]:
+    """The scripts a voice of `language` reads (the first words of their letters' Unicode names)."""
+    return frozenset(ALWAYS | SCRIPTS_OF_LANGUAGE.get(language_of(language), set()))
+
+
 class ReadableText:
     """Keeps what a voice of `language` can read, and counts what it had to leave out."""
 
     def __init__(self, language: str = "en") -> None:
-        self.scripts = ALWAYS | SCRIPTS_OF_LANGUAGE.get(language_of(language), set())
+        self.scripts = readable_scripts(language)
         self.skipped: Counter[str] = Counter()
 
     def _script(self, ch: str) -> str:
