@@ -77,6 +77,10 @@ def _finding(check: str, subject: str, passed: bool, detail: str) -> Finding:
     return Finding(check, subject, bool(passed), detail)
 
 
+# What every chapter entry must hold for the checks to read it.
+CHAPTER_FIELDS = {"index": int, "title": str, "start": (int, float), "end": (int, float), "file": str}
+
+
 def load_manifest(folder: Path) -> dict:
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
@@ -85,6 +89,11 @@ def load_manifest(folder: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data.get("chapters"), list) or not data["chapters"] or not isinstance(data.get("files"), dict):
             raise ValueError("no chapters or files listed")
+        for n, chapter in enumerate(data["chapters"], start=1):
+            if not all(isinstance(chapter.get(k), t) for k, t in CHAPTER_FIELDS.items()):
+                raise ValueError(f"chapter {n} lacks one of {', '.join(CHAPTER_FIELDS)}")
+        if not all(isinstance(v, str) for v in data["files"].values()):
+            raise ValueError("a file name is not text")
     except FileNotFoundError:
         raise InputError(f"{folder}: not an edition folder (no chapters.json)") from None
     except (OSError, ValueError, AttributeError) as exc:
