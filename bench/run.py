@@ -1,6 +1,8 @@
 """Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
 
-    python bench/run.py [TEXT] [--repeat N]        (make bench)
+    python bench/run.py [TEXT] [--repeat N] [--only speed|engines]        (make bench)
+
+Two parts. *speed* (written to bench/results.md):
 
 Rows: (a) espeak-ng on the whole text, then ffmpeg AAC into one .m4a; (b) aloud build,
 cold cache; (c) the same again, warm; (d) after changing one paragraph in the middle;
@@ -13,11 +15,18 @@ The machine is shared: another tenant's load only ever adds time. The cold runs 
 (b) and (e) are therefore repeated N times (default 3) in interleaved rounds, so that a
 busy minute slows every kind of run alike, and each row reports its fastest run with
 the slowest beside it.
+
+*engines* (written to bench/engines.md): each installed engine builds the seed article and
+the book cold with --jobs 2; the row gives the whole build's real-time factor (audio
+seconds per wall second), its peak memory, and the word error rate `aloud verify` hears.
+The last row is bare `espeak-ng` reading the seed's raw text, heard by the same recognizer
+and scored against the same normalized words, which the narration should beat.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -32,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TEXT = ROOT.parent / "shared" / "corpus" / "a-christmas-carol.txt"
 FALLBACK_TEXT = ROOT / "tests" / "corpus" / "a-christmas-carol.txt"
+SEED = next(iter(sorted((ROOT / "seeds").glob("*.txt"))), None)
 ALOUD = [sys.executable, "-m", "aloud"]
 sys.path.insert(0, str(ROOT / "src"))
 from aloud.gutenberg import strip_gutenberg  # noqa: E402
@@ -149,8 +159,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", type=Path, help="the text to build (default: A Christmas Carol)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold runs (default 3)")
+    parser.add_argument("--only", choices=("speed", "engines"), help="run one part (default: both)")
     args = parser.parse_args()
     source = args.text or (DEFAULT_TEXT if DEFAULT_TEXT.exists() else FALLBACK_TEXT)
+    if args.only != "engines":
+        speed(source, repeat)
+    if args.only != "speed":
+        engines(source)
+
+
+def speed(source: Path, repeat: int) -> None:
     text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     work = Path(tempfile.mkdtemp(prefix="aloud-bench-"))
     book = work / "book.txt"
@@ -175,9 +193,9 @@ def main() -> None:
         "jobs2": "(e) cold, --jobs 2",
     }
     try:
-        for round_ in range(args.repeat):
-            print(f"round {round_ + 1} of {args.repeat}", file=sys.stderr)
-            memory = round_ == args.repeat - 1
+        for round_ in range(repeat):
+            print(f"round {round_ + 1} of {repeat}", file=sys.stderr)
+            memory = round_ == repeat - 1
             bare = measure(names["bare"], [
                 ["espeak-ng", "-w", str(work / "bare.wav"), "-f", str(book)],
                 ["ffmpeg", "-v", "error", "-y", "-i", str(work / "bare.wav"), "-c:a", "aac", "-aac_coder", "fast",
@@ -217,7 +235,7 @@ def main() -> None:
     lines = [
         f"Text: `{source.name}` — {len(text.split()):,} words. Machine: {platform.machine()}, {jobs} CPUs, "
         f"Python {platform.python_version()}. {time.strftime('%Y-%m-%d')}. Cold runs: fastest of "
-        f"{args.repeat}, interleaved{' (with 2 CPUs, (b) is the --jobs 2 run)' if jobs == 2 else ''}.",
+        f"{repeat}, interleaved{' (with 2 CPUs, (b) is the --jobs 2 run)' if jobs == 2 else ''}.",
         "",
         header,
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -240,6 +258,115 @@ def main() -> None:
     report = "\n".join(lines) + "\n"
     print(report)
     (ROOT / "bench" / "results.md").write_text("# Benchmark results\n\n" + report, encoding="utf-8")
+
+
+@dataclass
+class EngineRow:
+    engine: str
+    text: str
+    build: Row | None  # None for the bare chain, which is not an aloud build
+    words: int
+    wer: float
+    verify_seconds: float
+    missing: int
+
+
+def _installed_engines() -> list[str]:
+    from aloud.engines.registry import create_engine
+    from aloud.errors import AloudError
+
+    found = []
+    for name in ("pyttsx3", "hibari"):
+        try:
+            create_engine(name).check_available()
+        except AloudError as exc:
+            print(f"engines: {name} left out: {exc.message}", file=sys.stderr)
+            continue
+        found.append(name)
+    return found
+
+
+def _verify(folder: Path) -> tuple[dict, float]:
+    start = time.perf_counter()
+    result = subprocess.run([*ALOUD, "verify", str(folder), "--json"], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"aloud verify {folder} failed:\n{result.stderr}")
+    return json.loads(result.stdout), seconds
+
+
+def _bare_espeak_wer(text_path: Path, work: Path) -> EngineRow:
+    """espeak-ng reading the raw text, heard and scored like an edition."""
+    from aloud import media
+    from aloud.verify import RECOGNIZER_RATE, WhisperRecognizer, align, normal_words
+
+    wav = work / "bare-seed.wav"
+    subprocess.run(["espeak-ng", "-w", str(wav), "-f", str(text_path)], check=True, capture_output=True)
+    start = time.perf_counter()
+    heard = WhisperRecognizer().transcribe(media.decode_mono_float(wav, RECOGNIZER_RATE))
+    seconds = time.perf_counter() - start
+    alignment = align(normal_words(text_path.read_text(encoding="utf-8-sig")), normal_words(heard))
+    return EngineRow("bare espeak-ng, raw text", text_path.name, None, alignment.words, alignment.error_rate, seconds,
+                     len(alignment.missing()))
+
+
+def engines(book: Path) -> None:
+    texts = [(f"seed ({SEED.name})", SEED)] if SEED else []
+    texts.append((book.name, book))
+    work = Path(tempfile.mkdtemp(prefix="aloud-bench-engines-"))
+    rows: list[EngineRow] = []
+    try:
+        for engine in _installed_engines():
+            for label, path in texts:
+                print(f"engines: {engine} on {label}", file=sys.stderr)
+                out, cache = work / f"{engine}-{path.stem}", work / f"{engine}-{path.stem}-cache"
+                command = [*ALOUD, "build", str(path), "-o", str(out), "--cache-dir", str(cache), "-q",
+                           "--engine", engine, "--jobs", "2"]
+                row = measure(f"{engine}, {label}", [command])
+                folder = next(out.glob("*/chapters.json")).parent
+                row.audio_seconds = probe_seconds(next(folder.glob("*.m4b")))
+                report, seconds = _verify(folder)
+                missing = sum(len(c["missing"]) for c in report["chapters"])
+                rows.append(EngineRow(engine, label, row, report["words"], report["word_error_rate"], seconds, missing))
+        if SEED:
+            rows.append(_bare_espeak_wer(SEED, work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}. "
+        f"{time.strftime('%Y-%m-%d')}. Cold builds with --jobs 2, one run each; word error rate from "
+        "`aloud verify` (Whisper tiny.en).",
+        "",
+        "| engine | text | audio | build wall s | × real time | peak memory, tree (PSS) MB | largest process RSS MB "
+        "| words | word error rate | missing passages | verify s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        b = r.build
+        build_cells = (
+            f"{b.audio_seconds / 60:.1f} min | {b.seconds:.1f} | {b.audio_seconds / b.seconds:,.0f}× | {b.tree_mb:.0f} | "
+            f"{b.largest_mb:.0f}" if b else " |  |  |  | "
+        )
+        lines.append(f"| {r.engine} | {r.text} | {build_cells} | {r.words:,} | {r.wer:.1%} | {r.missing} | {r.verify_seconds:.0f} |")
+    by = {(r.engine, r.text): r for r in rows}
+    seed_label = texts[0][0] if SEED else None
+    bare = rows[-1] if SEED else None
+    if seed_label and ("hibari", seed_label) in by:
+        h = by[("hibari", seed_label)]
+        h_carol = by.get(("hibari", book.name))
+        lines += ["", f"- hibari, seed: {h.build.audio_seconds / h.build.seconds:.0f}× real time (target ≥ 50×), "
+                  f"word error rate {h.wer:.1%} (target ≤ 12 %)"]
+        if h_carol:
+            lines.append(f"- hibari, {book.name}: largest process {h_carol.build.largest_mb:.0f} MB (target ≤ 1 GB), "
+                         f"{h_carol.build.audio_seconds / h_carol.build.seconds:.0f}× real time")
+    if seed_label and ("pyttsx3", seed_label) in by and bare:
+        p = by[("pyttsx3", seed_label)]
+        lines.append(f"- pyttsx3 (espeak-ng) edition, seed: word error rate {p.wer:.1%} against {bare.wer:.1%} for bare "
+                     "espeak-ng reading the raw text (target: lower)")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    (ROOT / "bench" / "engines.md").write_text("# Engines: speed, memory and intelligibility\n\n" + report, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ def test_spellings_and_numbers_are_normalized_on_both_sides(written, heard):
 def test_normal_words_are_lower_case_words_without_punctuation():
     assert normal_words("“Bah!” said Scrooge. “Humbug!”") == ["bah", "said", "scrooge", "humbug"]
     assert normal_words("Marxist–Leninist state-owned") == ["marxist", "leninist", "state", "owned"]
+    assert normal_words("It’s its own; Scrooge’s") == normal_words("its it's own scrooges")
 
 
 def test_edit_distance():

@@ -8,7 +8,8 @@ announcements and spoken titles), after both sides are normalized the same way:
 
 - numbers, dates, money and abbreviations become words by the narration's own rules
   (`speakable_text`), so "1958" written and "1958" heard both become "nineteen fifty eight";
-- case, punctuation and hyphens are dropped, curly apostrophes made straight;
+- case, punctuation, hyphens and apostrophes are dropped ("it's" and "its", "Scrooge's"
+  and "Scrooges" sound the same);
 - British spellings are mapped to American ones ("civilised", "colour", "centre"), since
   the recognizer writes American English; the same rules run on both sides, so a rule
   that also changes some other word changes it on both.
@@ -81,7 +82,7 @@ def normal_words(text: str) -> list[str]:
     text = _CLOSED_COMPOUNDS.sub(r"\1\2", text)
     text = speakable_text(text).translate(_APOSTROPHES).lower()
     text = _PER_CENT.sub("percent", text).replace("-", " ")
-    return [_american(w.strip("'")) for w in _WORD.findall(text)]
+    return [_american(w.replace("'", "")) for w in _WORD.findall(text)]
 
 
 # --------------------------------------------------------------------------------------
