@@ -163,7 +163,7 @@ def main() -> None:
     args = parser.parse_args()
     source = args.text or (DEFAULT_TEXT if DEFAULT_TEXT.exists() else FALLBACK_TEXT)
     if args.only != "engines":
-        speed(source, repeat)
+        speed(source, args.repeat)
     if args.only != "speed":
         engines(source)
 
