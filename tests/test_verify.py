@@ -27,6 +27,7 @@ from aloud.verify import (
     WhisperRecognizer,
     align,
     edit_distance,
+    heard_within,
     normal_words,
     verify_edition,
 )
@@ -59,6 +60,7 @@ def test_normal_words_are_lower_case_words_without_punctuation():
     assert normal_words("“Bah!” said Scrooge. “Humbug!”") == ["bah", "said", "scrooge", "humbug"]
     assert normal_words("Marxist–Leninist state-owned") == ["marxist", "leninist", "state", "owned"]
     assert normal_words("It’s its own; Scrooge’s") == normal_words("its it's own scrooges")
+    assert normal_words("“Ha, ha! Ha, ha, ha!” No, no.") == ["ha", "no"]
 
 
 def test_edit_distance():
@@ -100,22 +102,41 @@ def test_a_passage_not_heard_is_missing_but_a_misheard_one_is_not():
     assert align(TEXT, TEXT[:6] + TEXT[6 + MISSING_WORDS - 1 :]).missing() == ()  # shorter than a passage
 
 
+def test_heard_within_counts_the_words_heard_against_a_stretch_of_text():
+    # The middle eight words (6..14) misheard: eight words heard against them.
+    misheard = TEXT[:6] + "wave struck rock blow at our while lamb".split() + TEXT[14:]
+    assert heard_within(TEXT, misheard, 6, 14) == pytest.approx(8)
+    # The same eight words silent: the words around them are heard, none against them.
+    assert heard_within(TEXT, TEXT[:6] + TEXT[14:], 6, 14) == 0
+    # Extra words heard inside the stretch count; words heard at its edges belong to the neighbours.
+    assert heard_within(TEXT, TEXT[:6] + ["extra"] + TEXT[6:], 5, 10) == 6
+
+
 # --- the pipeline, with a recognizer that hears what it is told ----------------------
 
 
 class Hears:
-    """A recognizer that 'hears' chosen text for each chapter, in order."""
+    """A recognizer that 'hears' chosen text for each chapter, in order, and `again` when it
+    listens a second time to a stretch shorter than a chapter."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], manifest: dict, again: str = "") -> None:
         self.texts = list(texts)
+        self.lengths = [c["end"] - c["start"] for c in manifest["chapters"]]
+        self.again = again
         self.samples: list[int] = []
+        self.second_listens = 0
 
     def describe(self) -> str:
         return "scripted"
 
     def transcribe(self, samples: bytes) -> str:
-        self.samples.append(len(samples))
-        return self.texts.pop(0)
+        seconds = len(samples) / 4 / 16_000
+        if self.lengths and abs(seconds - self.lengths[0]) < 0.1:
+            self.lengths.pop(0)
+            self.samples.append(len(samples))
+            return self.texts.pop(0)
+        self.second_listens += 1
+        return self.again
 
 
 def _chapter_text(chapter: dict) -> list[str]:
@@ -129,7 +150,7 @@ def test_verify_reads_every_chapter_and_reports_a_dropped_sentence_with_its_time
     second = manifest["chapters"][1]
     dropped = max(second["sentences"], key=lambda s: len(s["text"]))
     texts[1] = " ".join(t for t in _chapter_text(second) if t != dropped["text"])
-    recognizer = Hears(texts)
+    recognizer = Hears(texts, manifest)
     report = verify_edition(built.folder, recognizer)
 
     # Each chapter's MP3 was decoded to 16 kHz float samples for the recognizer.
@@ -141,6 +162,7 @@ def test_verify_reads_every_chapter_and_reports_a_dropped_sentence_with_its_time
     [missing] = second_verdict.missing
     assert missing.words == len(normal_words(dropped["text"])) >= MISSING_WORDS
     assert missing.text == " ".join(normal_words(dropped["text"]))
+    assert missing.written == dropped["text"]
     assert dropped["start"] - 0.01 <= missing.start < missing.end <= dropped["end"] + 0.01
     data = report.to_json()
     assert data["passed"] is False and data["chapters"][1]["missing"][0]["text"] == missing.text
@@ -152,10 +174,25 @@ def test_a_chapter_heard_too_wrongly_fails_on_its_error_rate(built_sample):
     texts = [" ".join(_chapter_text(c)) for c in manifest["chapters"]]
     words = texts[2].split()
     texts[2] = " ".join("mumble" if n % 2 else w for n, w in enumerate(words))  # every other word wrong
-    report = verify_edition(built.folder, Hears(texts))
+    report = verify_edition(built.folder, Hears(texts, manifest))
     verdict = report.chapters[2]
     assert verdict.missing == () and verdict.word_error_rate > 0.4 and not verdict.passed
-    assert verify_edition(built.folder, Hears(texts), max_wer=0.6).passed
+    assert verify_edition(built.folder, Hears(texts, manifest), max_wer=0.6).passed
+
+
+@needs_media
+def test_a_passage_skipped_once_but_heard_on_a_second_listen_is_not_missing(built_sample):
+    built, manifest = built_sample
+    texts = [" ".join(_chapter_text(c)) for c in manifest["chapters"]]
+    second = manifest["chapters"][1]
+    skipped = max(second["sentences"], key=lambda s: len(s["text"]))
+    texts[1] = " ".join(t for t in _chapter_text(second) if t != skipped["text"])
+    recognizer = Hears(texts, manifest, again=f"so {skipped['text']} and")
+    report = verify_edition(built.folder, recognizer)
+    assert recognizer.second_listens == 1
+    verdict = report.chapters[1]
+    assert verdict.missing == () and verdict.passed
+    assert verdict.errors == len(normal_words(skipped["text"]))  # the first listening's errors still count
 
 
 def test_verify_without_the_extra_says_how_to_install_it(monkeypatch):

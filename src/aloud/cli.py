@@ -356,8 +356,9 @@ def verify_command(
         console.print(table)
         for c in report.chapters:
             for m in c.missing:
+                written = m.written if len(m.written) <= 160 else m.written[:159].rstrip() + "…"
                 console.print(
-                    f"missing from chapter {c.index}, about {_clock(m.start)}–{_clock(m.end)} ({m.words} words): “{m.text}”",
+                    f"missing from chapter {c.index}, about {_clock(m.start)}–{_clock(m.end)}: {m.words} words of “{written}”",
                     markup=False,
                 )
     if not report.passed:

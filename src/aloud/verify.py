@@ -10,6 +10,8 @@ announcements and spoken titles), after both sides are normalized the same way:
   (`speakable_text`), so "1958" written and "1958" heard both become "nineteen fifty eight";
 - case, punctuation, hyphens and apostrophes are dropped ("it's" and "its", "Scrooge's"
   and "Scrooges" sound the same);
+- a word said several times in a row counts once: a recognizer writes a laugh ("Ha, ha,
+  ha!") or a repetition ("No, no, no") as it likes, often not at all;
 - British spellings are mapped to American ones ("civilised", "colour", "centre"), since
   the recognizer writes American English; the same rules run on both sides, so a rule
   that also changes some other word changes it on both.
@@ -18,7 +20,11 @@ Alignment: difflib's matching blocks, and an exact Levenshtein distance inside e
 between them. The word error rate is (substitutions + deletions + insertions) over the
 words of the text. A *missing passage* is a gap of at least `MISSING_WORDS` words of text
 against which the recognizer heard less than half as many words: text that is not in the
-audio, not text that was misheard.
+audio, not text that was misheard. Before a passage is reported, the recognizer listens
+to its sentences again on their own, since a small model now and then skips a phrase of
+a long file that is plainly there; only a passage against which it still hears fewer
+than half as many words is missing.
+The word error rate is that of the first listening.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import difflib
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Protocol
@@ -44,6 +50,7 @@ DEFAULT_MAX_WER = 0.35
 MISSING_WORDS = 5  # the shortest run of unheard words reported as a missing passage
 HEARD_FRACTION = 0.5  # a gap with fewer heard words than this share of its text is missing
 RECOGNIZER_RATE = 16_000
+SECOND_LISTEN_MARGIN = 0.5  # seconds of audio around a seemingly missing passage's sentences
 _LARGEST_GAP = 4_000_000  # cells; a gap larger than this is scored by its longer side
 
 INSTALL_HINT = "install it with `pip install 'aloud[verify]'` (or `make verify`)"
@@ -82,7 +89,8 @@ def normal_words(text: str) -> list[str]:
     text = _CLOSED_COMPOUNDS.sub(r"\1\2", text)
     text = speakable_text(text).translate(_APOSTROPHES).lower()
     text = _PER_CENT.sub("percent", text).replace("-", " ")
-    return [_american(w.replace("'", "")) for w in _WORD.findall(text)]
+    words = [_american(w.replace("'", "")) for w in _WORD.findall(text)]
+    return [w for n, w in enumerate(words) if n == 0 or w != words[n - 1]]
 
 
 # --------------------------------------------------------------------------------------
@@ -199,6 +207,7 @@ class MissingPassage:
     end: float
     words: int
     text: str  # the words of the text, normalized
+    written: str  # the sentences they are in, as written
 
 
 @dataclass(frozen=True)
@@ -252,6 +261,9 @@ class _TextWord:
     word: str
     start: float  # estimated: the sentence's span shared out over its words
     end: float
+    sentence_start: float  # the span of the sentence the word is in, from the manifest
+    sentence_end: float
+    sentence: str  # that sentence as written
 
 
 def _chapter_words(chapter: dict) -> list[_TextWord]:
@@ -266,21 +278,61 @@ def _chapter_words(chapter: dict) -> list[_TextWord]:
             raise InputError(f"chapter {chapter['index']}: a sentence lacks its text or times") from None
         said = normal_words(text)
         step = (end - start) / max(1, len(said))
-        words += (_TextWord(w, start + n * step, start + (n + 1) * step) for n, w in enumerate(said))
+        words += (_TextWord(w, start + n * step, start + (n + 1) * step, start, end, text) for n, w in enumerate(said))
     return words
 
 
-def verify_chapter(chapter: dict, heard_text: str, max_wer: float) -> ChapterVerdict:
+def heard_within(text: Sequence[str], heard: Sequence[str], start: int, end: int) -> float:
+    """How many heard words align against `text[start:end]` (matched or misheard)."""
+    count = 0.0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, text, heard, autojunk=False).get_opcodes():
+        if tag == "insert":
+            count += (j2 - j1) if start < i1 < end else 0
+        else:
+            overlap = max(0, min(i2, end) - max(i1, start))
+            count += (j2 - j1) * overlap / (i2 - i1)
+    return count
+
+
+def _heard_again(text: list[_TextWord], gap: Gap, chapter_start: float, samples: bytes, recognizer: Recognizer) -> bool:
+    """Whether the recognizer hears words where the gap's text is, listening to its sentences alone.
+
+    A small recognizer now and then skips a phrase of a long file that is plainly there
+    ("Ha ha ha ha"); heard on its own, it comes back, if only misheard. Text that is not in
+    the audio does not: its stretch is silent, or it holds only the words around it."""
+    first, last = gap.text_start, gap.text_end
+    while first > 0 and text[first - 1].sentence_start == text[gap.text_start].sentence_start:
+        first -= 1
+    while last < len(text) and text[last].sentence_start == text[gap.text_end - 1].sentence_start:
+        last += 1
+    frame = 4  # bytes per float32 sample
+    begin = max(0, round((text[first].sentence_start - chapter_start - SECOND_LISTEN_MARGIN) * RECOGNIZER_RATE))
+    stop = round((text[last - 1].sentence_end - chapter_start + SECOND_LISTEN_MARGIN) * RECOGNIZER_RATE)
+    clip = samples[begin * frame : stop * frame]
+    if not clip:
+        return False
+    heard = normal_words(recognizer.transcribe(clip))
+    said = [w.word for w in text[first:last]]
+    passage = gap.text_end - gap.text_start
+    return heard_within(said, heard, gap.text_start - first, gap.text_end - first) >= HEARD_FRACTION * passage
+
+
+def verify_chapter(
+    chapter: dict, heard_text: str, max_wer: float, listen_again: Callable[[list[_TextWord], Gap], bool] | None = None
+) -> ChapterVerdict:
+    """Compare what was heard of a chapter with its text; `listen_again` re-checks a passage that seems missing."""
     text = _chapter_words(chapter)
     alignment = align([w.word for w in text], normal_words(heard_text))
+    gaps = [g for g in alignment.missing() if listen_again is None or not listen_again(text, g)]
     missing = tuple(
         MissingPassage(
             round(text[g.text_start].start, 2),
             round(text[g.text_end - 1].end, 2),
             g.text_end - g.text_start,
             " ".join(w.word for w in text[g.text_start : g.text_end]),
+            " ".join(dict.fromkeys(w.sentence for w in text[g.text_start : g.text_end])),
         )
-        for g in alignment.missing()
+        for g in gaps
     )
     rate = alignment.error_rate
     return ChapterVerdict(
@@ -314,8 +366,13 @@ def verify_edition(
     verdicts = []
     progress.start("verify", len(files))
     for chapter, path in zip(manifest["chapters"], files):
-        heard = recognizer.transcribe(media.decode_mono_float(path, RECOGNIZER_RATE))
-        verdicts.append(verify_chapter(chapter, heard, max_wer))
+        samples = media.decode_mono_float(path, RECOGNIZER_RATE)
+        heard = recognizer.transcribe(samples)
+
+        def listen_again(text: list[_TextWord], gap: Gap) -> bool:
+            return _heard_again(text, gap, float(chapter["start"]), samples, recognizer)
+
+        verdicts.append(verify_chapter(chapter, heard, max_wer, listen_again))
         progress.advance("verify")
     progress.finish("verify")
     return VerifyReport(folder, recognizer.describe(), max_wer, tuple(verdicts))
