@@ -72,6 +72,25 @@ def test_a_longer_text_takes_longer_and_a_faster_rate_less(engine):
     assert fast.duration < 0.8 * long.duration
 
 
+@pytest.mark.parametrize("name", [n for n in sorted(ENGINES) if getattr(create_engine(n), "stateless", False)])
+def test_an_engine_that_says_it_is_stateless_is(name):
+    """A stateless engine is kept by a worker for many segments: what it said before must not matter."""
+    if not _installed(name):
+        pytest.skip(f"engine {name} is not installed here")
+    engine = create_engine(name)
+    voice = _voice(engine)
+    first = engine.synthesize(SHORT, voice, 170)
+    engine.synthesize(LONG, voice, 200)
+    assert engine.synthesize(SHORT, voice, 170).pcm == first.pcm
+
+
+def test_only_hibari_is_kept_between_segments():
+    from aloud.synthesize import is_stateless
+
+    assert not is_stateless("pyttsx3")  # espeak-ng carries pitch and noise state across requests
+    assert is_stateless("hibari")
+
+
 def test_hibari_is_deterministic_and_works_with_the_network_cut():
     if not _installed("hibari"):
         pytest.skip("the neural extra is not installed here")

@@ -21,7 +21,7 @@ from aloud.master import SegmentAudio, SegmentTask, cached_segment, render_segme
 from aloud.model import Edition, SpeechUnit, count_words
 from aloud.progress import NullProgress, Progress
 from aloud.segments import Segment, plan_segments
-from aloud.synthesize import UnitFailed, Voicing
+from aloud.synthesize import UnitFailed, Voicing, is_stateless
 from aloud.workers import Executor, LocalProcessPool, WorkerCrashed
 
 ATTEMPTS = 2
@@ -49,6 +49,11 @@ def fresh_process_pool(jobs: int) -> Executor:
     return LocalProcessPool(jobs, fresh_process_per_task=True)
 
 
+def lasting_process_pool(jobs: int) -> Executor:
+    """Workers that serve many segments, for a stateless engine: its model is loaded once per worker."""
+    return LocalProcessPool(jobs, fresh_process_per_task=False)
+
+
 def render(
     edition: Edition,
     render_plan: RenderPlan,
@@ -56,7 +61,7 @@ def render(
     settings: BuildSettings,
     cache_root: Path,
     progress: Progress = NullProgress(),
-    executor_factory: Callable[[int], Executor] = fresh_process_pool,
+    executor_factory: Callable[[int], Executor] | None = None,
 ) -> dict[str, SegmentAudio]:
     """Make sure every segment of the plan is encoded in the cache; return them by key."""
     titles = {c.index: c.title for c in edition.chapters}
@@ -79,6 +84,8 @@ def render(
     queue = sorted(todo.values(), key=lambda seg: -words[seg.key])
     failures: dict[str, list[str]] = {}
     in_flight: dict[Future, Segment] = {}
+    if executor_factory is None:
+        executor_factory = lasting_process_pool if is_stateless(voicing.engine) else fresh_process_pool
     executor = executor_factory(settings.jobs)
 
     def settle(segment: Segment, outcome: object) -> None:

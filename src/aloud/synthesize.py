@@ -50,7 +50,21 @@ def plausible_seconds(text: str, rate: int) -> tuple[float, float]:
     return 0.25 * expected, 4.0 * expected + 3.0
 
 
+def is_stateless(engine_name: str) -> bool:
+    """Whether the engine's output depends only on each request, so one engine may serve many segments."""
+    return bool(getattr(create_engine(engine_name), "stateless", False))
+
+
+# The engines a worker process keeps, by name: only stateless ones (a loaded neural model),
+# so a segment never hears what an earlier one said. Process-local; the main process
+# never starts an engine for a build.
+_kept_engines: dict[str, Engine] = {}
+
+
 def start_engine(voicing: Voicing) -> Engine:
+    kept = _kept_engines.get(voicing.engine)
+    if kept is not None:
+        return kept
     engine = create_engine(voicing.engine)
     engine.check_available()
     try:
@@ -58,6 +72,8 @@ def start_engine(voicing: Voicing) -> Engine:
         engine.synthesize("Ready.", voicing.voice, voicing.rate)
     except Exception:  # noqa: BLE001 - the real requests report problems
         pass
+    if getattr(engine, "stateless", False):
+        _kept_engines[voicing.engine] = engine
     return engine
 
 

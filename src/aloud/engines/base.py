@@ -27,6 +27,9 @@ class AudioClip:
 
 class Engine(Protocol):
     name: str
+    # An engine whose output depends only on the request (not on what it said before) may
+    # say `stateless = True`: a worker then keeps one engine for many segments instead of
+    # starting a fresh one for each. espeak-ng is not stateless (see README, Reproducible).
 
     def check_available(self) -> None:
         """Raise ToolMissingError, saying how to install what is missing."""

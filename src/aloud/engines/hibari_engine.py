@@ -25,6 +25,7 @@ BUNDLED = {"heart": Voice("heart", "Heart (American English, female)", ("en-us",
 
 class HibariEngine:
     name = "hibari"
+    stateless = True  # a fixed seed per request: the same text gives the same samples, whatever came before
 
     def __init__(self) -> None:
         self._models: dict[str, object] = {}
