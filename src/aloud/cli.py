@@ -328,7 +328,7 @@ def verify_command(
 ) -> None:
     """Listen to an edition with an offline speech recognizer and compare what is heard with the text:
     the word error rate of each chapter and every passage missing from the audio.
-    Exits 0 only when no chapter is over the error rate and nothing is missing. Needs `aloud[verify]`."""
+    Exits 0 only when no chapter is over the error rate and nothing is missing. Needs the `verify` extra (make verify)."""
     from aloud.terminal import progress_for
     from aloud.verify import DEFAULT_MAX_WER, verify_edition
 
