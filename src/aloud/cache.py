@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,8 +54,12 @@ def info(root: Path) -> CacheInfo:
     segments = size = 0
     if root.exists():
         for path in root.rglob("*"):
-            if path.is_file():
-                size += path.stat().st_size
+            try:
+                status = path.stat()
+            except FileNotFoundError:
+                continue  # renamed or removed by a build running meanwhile
+            if stat.S_ISREG(status.st_mode):
+                size += status.st_size
                 segments += path.suffix == ".json" and path.parent.parent.name == "segments"
     return CacheInfo(root, segments, size)
 
