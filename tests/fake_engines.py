@@ -69,15 +69,3 @@ class AlwaysFailsEngine(ToneEngine):
         if "FLAKY" in text:
             raise RuntimeError("simulated permanent failure")
         return super().synthesize(text, voice, rate)
-
-
-class SlowEngine(ToneEngine):
-    """Takes a tenth of a second per request, so a build lasts long enough to be interrupted."""
-
-    name = "fake_engines:SlowEngine"  # how workers load it again
-
-    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
-        import time
-
-        time.sleep(0.1)
-        return super().synthesize(text, voice, rate)
