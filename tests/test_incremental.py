@@ -145,7 +145,12 @@ def test_unchanged_edition_is_kept_and_a_touched_one_rebuilt(tmp_path):
 
 
 def test_ctrl_c_stops_with_130_and_leaves_no_edition(tmp_path):
-    source = text_file(tmp_path, first_stave())
+    # The first stave, then again with a word added to every paragraph (so none of it is the
+    # same segment): when the first segment is cached, at least half of the work remains, and
+    # the signal lands while the build is rendering, not after the edition is in place.
+    stave = first_stave()
+    again = "\n\n".join(p + " Again." if len(p.split()) > 3 else p for p in stave.split("\n\n"))
+    source = text_file(tmp_path, stave + "\n\n" + again)
     out = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "aloud", "build", str(source), "--engine", "tone", "--voice", "low",
