@@ -156,6 +156,9 @@ def test_ctrl_c_stops_with_130_and_leaves_no_edition(tmp_path):
         [sys.executable, "-m", "aloud", "build", str(source), "--engine", "tone", "--voice", "low",
          "-o", str(out), "--cache-dir", str(tmp_path / "cache")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # A shell runs background jobs with SIGINT ignored, and children inherit that: give
+        # the build the default, as a terminal would, whatever ran these tests.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while info(tmp_path / "cache").segments < 1 and time.monotonic() < deadline:
