@@ -143,13 +143,19 @@ def _chapter_text(chapter: dict) -> list[str]:
     return [s["text"] for s in chapter["sentences"]]
 
 
+def _without_longest_sentence_of_chapter_2(manifest: dict) -> tuple[list[str], dict]:
+    """Each chapter's text as a recognizer would write it, chapter 2's longest sentence left out; and that sentence."""
+    texts = [" ".join(_chapter_text(c)) for c in manifest["chapters"]]
+    second = manifest["chapters"][1]
+    left_out = max(second["sentences"], key=lambda s: len(s["text"]))
+    texts[1] = " ".join(t for t in _chapter_text(second) if t != left_out["text"])
+    return texts, left_out
+
+
 @needs_media
 def test_verify_reads_every_chapter_and_reports_a_dropped_sentence_with_its_time(built_sample):
     built, manifest = built_sample
-    texts = [" ".join(_chapter_text(c)) for c in manifest["chapters"]]
-    second = manifest["chapters"][1]
-    dropped = max(second["sentences"], key=lambda s: len(s["text"]))
-    texts[1] = " ".join(t for t in _chapter_text(second) if t != dropped["text"])
+    texts, dropped = _without_longest_sentence_of_chapter_2(manifest)
     recognizer = Hears(texts, manifest)
     report = verify_edition(built.folder, recognizer)
 
@@ -183,10 +189,7 @@ def test_a_chapter_heard_too_wrongly_fails_on_its_error_rate(built_sample):
 @needs_media
 def test_a_passage_skipped_once_but_heard_on_a_second_listen_is_not_missing(built_sample):
     built, manifest = built_sample
-    texts = [" ".join(_chapter_text(c)) for c in manifest["chapters"]]
-    second = manifest["chapters"][1]
-    skipped = max(second["sentences"], key=lambda s: len(s["text"]))
-    texts[1] = " ".join(t for t in _chapter_text(second) if t != skipped["text"])
+    texts, skipped = _without_longest_sentence_of_chapter_2(manifest)
     recognizer = Hears(texts, manifest, again=f"so {skipped['text']} and")
     report = verify_edition(built.folder, recognizer)
     assert recognizer.second_listens == 1

@@ -30,7 +30,6 @@ The word error rate is that of the first listening.
 from __future__ import annotations
 
 import difflib
-import math
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -355,7 +354,7 @@ def verify_edition(
     progress: Progress = NullProgress(),
 ) -> VerifyReport:
     """Transcribe each chapter's MP3 and compare it with the chapter's text."""
-    if not (0.0 <= max_wer <= 1.0) or math.isnan(max_wer):
+    if not 0.0 <= max_wer <= 1.0:  # also refuses NaN
         raise UsageError(f"--max-wer {max_wer} is out of range: give a share of words between 0 and 1")
     manifest = load_manifest(folder)
     files = [folder / c["file"] for c in manifest["chapters"]]
