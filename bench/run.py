@@ -44,7 +44,7 @@ FALLBACK_TEXT = ROOT / "tests" / "corpus" / "a-christmas-carol.txt"
 SEED = next(iter(sorted((ROOT / "seeds").glob("*.txt"))), None)
 ALOUD = [sys.executable, "-m", "aloud"]
 sys.path.insert(0, str(ROOT / "src"))
-from aloud.gutenberg import strip_gutenberg  # noqa: E402
+from aloud.structure.gutenberg import strip_gutenberg  # noqa: E402
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -272,7 +272,7 @@ class EngineRow:
 
 
 def _installed_engines() -> list[str]:
-    from aloud.engines.registry import create_engine
+    from aloud.speech.registry import create_engine
     from aloud.errors import AloudError
 
     found = []
@@ -297,8 +297,8 @@ def _verify(folder: Path) -> tuple[dict, float]:
 
 def _bare_espeak_wer(text_path: Path, work: Path) -> EngineRow:
     """espeak-ng reading the raw text, heard and scored like an edition."""
-    from aloud import media
-    from aloud.verify import RECOGNIZER_RATE, WhisperRecognizer, align, normal_words
+    from aloud.audio import ffmpeg as media
+    from aloud.proof.verify import RECOGNIZER_RATE, WhisperRecognizer, align, normal_words
 
     wav = work / "bare-seed.wav"
     subprocess.run(["espeak-ng", "-w", str(wav), "-f", str(text_path)], check=True, capture_output=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aloud.build import EditionOptions, build
-from aloud.config import BuildSettings
+from aloud.pipeline import EditionOptions, build
+from aloud.settings import BuildSettings
 
 SAMPLE = """\
 # The Lighthouse Keeper

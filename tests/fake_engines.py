@@ -11,8 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from aloud.engines.base import AudioClip
-from aloud.engines.tone import ToneEngine
+from aloud.speech.engine import AudioClip
+from aloud.speech.engines.tone import ToneEngine
 
 
 MARKERS = Path(tempfile.gettempdir()) / f"aloud-test-markers-{os.getuid()}"

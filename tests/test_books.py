@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from aloud.build import prepare
-from aloud.config import BuildSettings, NarrationOptions
-from aloud.gutenberg import strip_gutenberg
+from aloud.pipeline import prepare
+from aloud.settings import BuildSettings, NarrationOptions
+from aloud.structure.gutenberg import strip_gutenberg
 from aloud.model import BREAK, VERSE, Source
 from aloud.read import read_source
 from aloud.structure import structure

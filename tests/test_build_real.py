@@ -10,7 +10,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from aloud import media
+from aloud.audio import ffmpeg as media
 from conftest import needs_media
 
 pytestmark = needs_media
@@ -117,8 +117,8 @@ def test_loudness_and_true_peak_of_a_chapter(built_sample):
 
 
 def test_rebuild_replaces_the_edition_and_leaves_no_staging_folders(built_sample, session_cache, tmp_path):
-    from aloud.build import EditionOptions, build
-    from aloud.config import BuildSettings
+    from aloud.pipeline import EditionOptions, build
+    from aloud.settings import BuildSettings
 
     built, _ = built_sample
     out = built.folder.parent
@@ -131,8 +131,8 @@ def test_rebuild_replaces_the_edition_and_leaves_no_staging_folders(built_sample
 
 @pytest.mark.parametrize("rate", [120, 300])
 def test_rate_changes_the_length(tmp_path, session_cache, rate):
-    from aloud.build import say
-    from aloud.config import BuildSettings
+    from aloud.pipeline import say
+    from aloud.settings import BuildSettings
 
     out = tmp_path / "x.wav"
     seconds = say("The quick brown fox jumps over the lazy dog near the river bank.", out,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from aloud import media
-from aloud.build import EditionOptions, build
-from aloud.check import check_edition
-from aloud.config import BuildSettings, audio_profile
+from aloud.audio import ffmpeg as media
+from aloud.pipeline import EditionOptions, build
+from aloud.proof.check import check_edition
+from aloud.settings import BuildSettings, audio_profile
 from conftest import SEED, needs_media
 
 pytestmark = needs_media

@@ -83,7 +83,7 @@ def test_missing_ffmpeg_says_how_to_install(text, tmp_path):
 
 
 def test_missing_espeak_says_how_to_install(text, tmp_path, monkeypatch):
-    monkeypatch.setattr("aloud.engines.pyttsx3_engine.ESPEAK_LIBRARIES", ("libespeak-ng-missing.so.9",))
+    monkeypatch.setattr("aloud.speech.engines.pyttsx3_engine.ESPEAK_LIBRARIES", ("libespeak-ng-missing.so.9",))
     result = invoke("voices")
     assert_error(result, 1, "espeak-ng is not installed", "apt-get install espeak-ng")
 
@@ -203,7 +203,7 @@ def test_two_inputs_with_one_title_are_refused_before_building(tmp_path):
 
 
 def test_too_large_input_is_refused_in_one_clear_sentence(tmp_path, monkeypatch):
-    monkeypatch.setattr("aloud.read.MAX_BYTES", 100)
+    monkeypatch.setattr("aloud.read.text.MAX_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("word " * 100, encoding="utf-8")
     assert_error(invoke("plan", str(path)), 2, "larger than")

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from aloud.engines.registry import ENGINES, create_engine
+from aloud.speech.registry import ENGINES, create_engine
 from aloud.errors import AloudError
-from aloud.synthesize import plausible_seconds
+from aloud.speech.speaking import plausible_seconds
 
 SHORT = "The lamp shook on its stand."
 LONG = (
@@ -85,7 +85,7 @@ def test_an_engine_that_says_it_is_stateless_is(name):
 
 
 def test_only_hibari_is_kept_between_segments():
-    from aloud.synthesize import is_stateless
+    from aloud.speech.speaking import is_stateless
 
     assert not is_stateless("pyttsx3")  # espeak-ng carries pitch and noise state across requests
     assert is_stateless("hibari")
@@ -99,7 +99,7 @@ def test_hibari_is_deterministic_and_works_with_the_network_cut():
     b = create_engine("hibari").synthesize(SHORT, "heart", 170)
     assert a.pcm == b.pcm  # same text, same samples: reproducible editions
     code = (
-        "from aloud.engines.registry import create_engine; "
+        "from aloud.speech.registry import create_engine; "
         "c = create_engine('hibari').synthesize('Spoken with no network at all.', 'heart', 170); "
         "print(round(c.duration, 2))"
     )

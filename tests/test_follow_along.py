@@ -14,7 +14,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from aloud import media
+from aloud.audio import ffmpeg as media
 from conftest import needs_media
 
 pytestmark = needs_media

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from aloud.config import Pauses
+from aloud.settings import Pauses
 from aloud.export.epub import chapter_smil, chapter_xhtml, clips, clock, nav_xhtml, package_opf
 from aloud.export.player import player_html
 from aloud.export.transcript import LINE, cues, split_for_cues, srt_text, vtt_text
-from aloud.master import SegmentAudio, audible_span
+from aloud.audio.mastering import SegmentAudio, audible_span
 from aloud.model import Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SentenceTiming, UnitTiming
 from aloud.narrate import narrate_chapter
-from aloud.timeline import chapter_marks
+from aloud.audio.timeline import chapter_marks
 
 NASTY = 'Tom & "Jerry" <script>alert(1)</script> --> ]]> \\ ; = # /..'
 

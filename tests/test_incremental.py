@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aloud.build import BUILD_RECORD, EditionOptions, build
-from aloud.cache import info
+from aloud.pipeline import BUILD_RECORD, EditionOptions, build
+from aloud.audio.cache import info
 from aloud.cli import app
-from aloud.config import BuildSettings
+from aloud.settings import BuildSettings
 from aloud.errors import OutputError
 from conftest import SAMPLE, needs_media
 

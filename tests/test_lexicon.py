@@ -56,8 +56,8 @@ def test_lexicon_errors(tmp_path):
 
 
 def test_edition_file_names_a_lexicon(tmp_path):
-    from aloud.build import prepare
-    from aloud.config import BuildSettings
+    from aloud.pipeline import prepare
+    from aloud.settings import BuildSettings
 
     (tmp_path / "words.toml").write_text('Gansu = "Gan-soo"\n')
     (tmp_path / "article.toml").write_text('title = "T"\nlexicon = "words.toml"\n')

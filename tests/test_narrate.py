@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from aloud.config import Pauses
+from aloud.settings import Pauses
 from aloud.model import Chapter, Paragraph
 from aloud.narrate import CLAUSE_PAUSE, narrate_chapter
 from aloud.narrate.sentences import split_long, split_sentences

@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from aloud.config import NarrationOptions, Pauses
+from aloud.settings import NarrationOptions, Pauses
 from aloud.errors import InputError
 from aloud.model import Source
 from aloud.narrate import narrate_edition

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aloud.narrate import normalize
-from aloud.narrate.normalize import speakable_text
+from aloud.narrate.lang.en import normalize
+from aloud.narrate.lang.en.normalize import speakable_text
 
 CASES: list[tuple[str, str]] = [
     # --- cardinals, decimals, separators, signs -------------------------------

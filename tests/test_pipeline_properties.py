@@ -8,13 +8,13 @@ import unicodedata
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from aloud.config import NarrationOptions, Pauses
+from aloud.settings import NarrationOptions, Pauses
 from aloud.errors import AloudError
 from aloud.model import Source
 from aloud.narrate import narrate_edition
 from aloud.read import decode_text
-from aloud.segments import plan_segments
-from aloud.config import AudioFormat
+from aloud.audio.segment_plan import plan_segments
+from aloud.settings import AudioFormat
 from aloud.structure import structure
 
 EXAMPLES = 400

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
-from aloud import media
-from aloud.build import EditionOptions, build, prepare
-from aloud.config import BuildSettings
+from aloud.audio import ffmpeg as media
+from aloud.pipeline import EditionOptions, build, prepare
+from aloud.settings import BuildSettings
 from aloud.model import count_words
-from aloud.segments import HARD_MAX_WORDS
+from aloud.audio.segment_plan import HARD_MAX_WORDS
 from conftest import SAMPLE, needs_media
 
 ALOUD = [sys.executable, "-m", "aloud"]
@@ -100,7 +100,7 @@ def test_emoji_cjk_and_rtl_are_left_out_with_a_warning(tmp_path):
 
 
 def test_cyrillic_is_kept_for_a_russian_voice(tmp_path):
-    from aloud.narrate.scripts import ReadableText
+    from aloud.narrate.readable import ReadableText
 
     english, russian = ReadableText("en-us"), ReadableText("gmw/ru")
     assert english.filter("Привет, мир. Hello.") == "Hello."
@@ -116,8 +116,8 @@ def test_a_five_megabyte_paragraph_is_cut_into_units_and_bounded_segments(tmp_pa
     assert path.stat().st_size >= 5 * 1000 * 1000
     # Narrated in a process of its own, so that its peak memory can be read.
     code = (
-        "import sys, json; from aloud.build import prepare, open_engine, plan_render; "
-        "from aloud.config import BuildSettings; from aloud.model import count_words; "
+        "import sys, json; from aloud.pipeline import prepare, open_engine, plan_render; "
+        "from aloud.settings import BuildSettings; from aloud.model import count_words; "
         "s = BuildSettings(engine='tone'); p = prepare(sys.argv[1], s); "
         "plan = plan_render(p.edition, p.units, open_engine(s, 'low', p.rate), s); "
         "units = [u for us in p.units.values() for u in us]; "

@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 
-from aloud.config import BuildSettings
+from aloud.settings import BuildSettings
 from aloud.errors import SynthesisError
 from aloud.model import Chapter, Edition, Paragraph, SpeechUnit
-from aloud.render import plan, render
-from aloud.synthesize import Voicing, plausible_seconds
+from aloud.run.scheduler import plan, render
+from aloud.speech.speaking import Voicing, plausible_seconds
 from fake_engines import MARKERS
 
 TEXTS = ["The first sentence is here.", "A FLAKY one follows it now.", "And the last one ends it."]

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aloud import media
+from aloud.audio import ffmpeg as media
 from aloud.cli import app
 from aloud.errors import AloudError
-from aloud.verify import (
+from aloud.proof.verify import (
     MISSING_WORDS,
     WhisperRecognizer,
     align,

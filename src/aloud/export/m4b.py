@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aloud import media
+from aloud.audio import ffmpeg as media
 from aloud.model import ChapterMark, Edition
 
 GENRE = "Audiobook"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from aloud.config import AudioFormat
+from aloud.settings import AudioFormat
 from aloud.model import ChapterAudio, ChapterMark, Edition
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from aloud.config import NarrationOptions, Pauses
+from aloud.settings import NarrationOptions, Pauses
 from aloud.model import BREAK, HEADING, VERSE, Chapter, Edition, Paragraph, SpeechUnit
 from aloud.narrate.lexicon import Lexicon
-from aloud.narrate.scripts import ReadableText
+from aloud.narrate.readable import ReadableText
 from aloud.narrate.sentences import split_long, split_sentences
 from aloud.narrate.speakable import speakable
 

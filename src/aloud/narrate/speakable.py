@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aloud.narrate.normalize import speakable_text
+from aloud.narrate.lang.en.normalize import speakable_text
 
 
 def speakable(text: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ctypes
 
-from aloud.engines.base import AudioClip
+from aloud.speech.engine import AudioClip
 from aloud.errors import SynthesisError, ToolMissingError
 from aloud.model import Voice
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aloud.engines.base import AudioClip, Engine
-from aloud.engines.registry import create_engine
+from aloud.speech.engine import AudioClip, Engine
+from aloud.speech.registry import create_engine
 from aloud.model import SpeechUnit, count_words
 
 
@@ -27,7 +27,7 @@ class Voicing:
     language: str = "en"  # of the voice (BCP 47): for the text shown beside the audio
 
     def key(self, unit: SpeechUnit) -> str:
-        from aloud.cache import unit_key
+        from aloud.audio.cache import unit_key
 
         return unit_key(self.engine, self.engine_version, self.voice, self.rate, unit.text)
 

@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aloud import media
-from aloud.cache import default_cache_dir
-from aloud.config import BuildSettings
-from aloud.engines.base import resolve_voice
-from aloud.engines.registry import create_engine
+from aloud.audio import ffmpeg as media
+from aloud.audio.cache import default_cache_dir
+from aloud.settings import BuildSettings
+from aloud.speech.engine import resolve_voice
+from aloud.speech.registry import create_engine
 from aloud.errors import OutputError, SynthesisError, UsageError
 from aloud.export.m4b import write_m4b
 from aloud.export.manifest import manifest, write_manifest
@@ -28,21 +28,21 @@ from aloud.export.names import chapter_file_name
 from aloud.export.player import write_player
 from aloud.export.playlist import write_playlist
 from aloud.export.transcript import write_transcripts
-from aloud.master import SegmentAudio
+from aloud.audio.mastering import SegmentAudio
 from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit
 from aloud.narrate import narrate_chapter, narrate_edition
 from aloud.narrate.lexicon import Lexicon, load_lexicon
-from aloud.narrate.scripts import readable_scripts
+from aloud.narrate.readable import readable_scripts
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.structure import structure
 from aloud import __version__
-from aloud.render import RenderPlan
-from aloud.render import plan as plan_render
-from aloud.render import render
-from aloud.synthesize import UnitFailed, Voicing, speak_afresh
-from aloud.timeline import chapter_marks
-from aloud.workers import LocalProcessPool
+from aloud.run.scheduler import RenderPlan
+from aloud.run.scheduler import plan as plan_render
+from aloud.run.scheduler import render
+from aloud.speech.speaking import UnitFailed, Voicing, speak_afresh
+from aloud.audio.timeline import chapter_marks
+from aloud.run.local_pool import LocalProcessPool
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from aloud.config import edition_file_for, load_edition_file
+from aloud.settings import edition_file_for, load_edition_file
 from aloud.errors import InputError
 from aloud.model import Source
 

@@ -14,15 +14,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from aloud.cache import remove_stale_temporaries
-from aloud.config import BuildSettings
+from aloud.audio.cache import remove_stale_temporaries
+from aloud.settings import BuildSettings
 from aloud.errors import AloudError, SynthesisError
-from aloud.master import SegmentAudio, SegmentTask, cached_segment, render_segment
+from aloud.audio.mastering import SegmentAudio, SegmentTask, cached_segment, render_segment
 from aloud.model import Edition, SpeechUnit, count_words
 from aloud.progress import NullProgress, Progress
-from aloud.segments import Segment, plan_segments
-from aloud.synthesize import UnitFailed, Voicing, is_stateless
-from aloud.workers import Executor, LocalProcessPool, WorkerCrashed
+from aloud.audio.segment_plan import Segment, plan_segments
+from aloud.speech.speaking import UnitFailed, Voicing, is_stateless
+from aloud.run.local_pool import Executor, LocalProcessPool, WorkerCrashed
 
 ATTEMPTS = 2
 

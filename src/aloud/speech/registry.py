@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib
 
-from aloud.engines.base import Engine
+from aloud.speech.engine import Engine
 from aloud.errors import UsageError
 
 ENGINES = {
-    "pyttsx3": "aloud.engines.pyttsx3_engine:Pyttsx3Engine",
-    "tone": "aloud.engines.tone:ToneEngine",
-    "hibari": "aloud.engines.hibari_engine:HibariEngine",  # the [neural] extra
+    "pyttsx3": "aloud.speech.engines.pyttsx3_engine:Pyttsx3Engine",
+    "tone": "aloud.speech.engines.tone:ToneEngine",
+    "hibari": "aloud.speech.engines.hibari_engine:HibariEngine",  # the [neural] extra
 }
 
 

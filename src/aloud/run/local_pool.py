@@ -59,7 +59,7 @@ class LocalProcessPool:
         if self._pool is None:
             options: dict[str, Any] = {"max_tasks_per_child": 1} if self.fresh_process_per_task else {}
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["aloud.master", "aloud.engines.pyttsx3_engine", "pyttsx3"])
+            context.set_forkserver_preload(["aloud.audio.mastering", "aloud.speech.engines.pyttsx3_engine", "pyttsx3"])
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
                 mp_context=context,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from importlib import metadata
 
-from aloud.engines.base import AudioClip
+from aloud.speech.engine import AudioClip
 from aloud.errors import SynthesisError, ToolMissingError
 from aloud.model import Voice
 

@@ -10,7 +10,7 @@ import math
 import struct
 import zlib
 
-from aloud.engines.base import AudioClip
+from aloud.speech.engine import AudioClip
 from aloud.model import Voice, count_words
 
 SAMPLE_RATE = 22050

@@ -1,6 +1,6 @@
 """A compact list of common English words, used to tell emphasis from acronyms.
 
-`aloud.narrate.normalize` lower-cases an ALL-CAPS token when its lower-case form
+`aloud.narrate.lang.en.normalize` lower-cases an ALL-CAPS token when its lower-case form
 (or a simple inflection of it) is in `COMMON_WORDS`: "VERY" is shouted English,
 read as a word, while "GDP" is not in the list and stays in capitals so the
 engine spells it. The list is hand-picked everyday vocabulary (about 4158

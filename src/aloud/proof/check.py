@@ -21,7 +21,7 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3, ID3NoHeaderError
 from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
 
-from aloud import media
+from aloud.audio import ffmpeg as media
 from aloud.errors import AloudError, InputError
 
 TIME_TOLERANCE = 0.050  # seconds

@@ -14,9 +14,9 @@ from typing import Annotated, Optional
 import typer
 
 from aloud import __version__
-from aloud.build import EditionOptions, build, estimated_seconds, prepare, say as say_text
-from aloud.config import BuildSettings, NarrationOptions, audio_profile
-from aloud.engines.registry import create_engine
+from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare, say as say_text
+from aloud.settings import BuildSettings, NarrationOptions, audio_profile
+from aloud.speech.registry import create_engine
 from aloud.errors import AloudError, UsageError
 from aloud.progress import NullProgress
 
@@ -138,7 +138,7 @@ def build_command(
         settings = _settings(out, jobs, cache_dir, engine, narration).with_overrides(audio=audio_profile(profile))
         settings = settings.validated()
         options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
-        from aloud.terminal import progress_for
+        from aloud.cli.terminal import progress_for
 
         if len(inputs) > 1 and "-" not in inputs:
             slugs: dict[str, str] = {}
@@ -206,7 +206,7 @@ def text_command(
     lexicon: LexiconOption = None,
 ) -> None:
     """Print exactly what will be spoken, chapter by chapter, with each pause in seconds."""
-    from aloud.narrate.script import script
+    from aloud.narrate.proofreading import script
 
     with _errors():
         settings = _settings(narration=_narration(announce, chapter_titles, keep_web_leftovers, lexicon))
@@ -267,7 +267,7 @@ def _size(n: int) -> str:
 @cache_app.command("info")
 def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Where the cache is and how much it holds."""
-    from aloud.cache import default_cache_dir, info
+    from aloud.audio.cache import default_cache_dir, info
 
     with _errors():
         found = info(cache_dir or default_cache_dir())
@@ -280,7 +280,7 @@ def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool
 @cache_app.command("clear")
 def cache_clear_command(cache_dir: CacheDirOption = None) -> None:
     """Remove everything in the cache."""
-    from aloud.cache import clear, default_cache_dir
+    from aloud.audio.cache import clear, default_cache_dir
 
     with _errors():
         removed = clear(cache_dir or default_cache_dir())
@@ -295,7 +295,7 @@ def check_command(
 ) -> None:
     """Verify an edition: files, durations, chapter marks, tags, transcript, and each chapter's audio.
     Exits 0 only when every check passes."""
-    from aloud.check import check_edition
+    from aloud.proof.check import check_edition
 
     with _errors():
         report = check_edition(edition_dir, acx=acx)
@@ -329,8 +329,8 @@ def verify_command(
     """Listen to an edition with an offline speech recognizer and compare what is heard with the text:
     the word error rate of each chapter and every passage missing from the audio.
     Exits 0 only when no chapter is over the error rate and nothing is missing. Needs the `verify` extra (make verify)."""
-    from aloud.terminal import progress_for
-    from aloud.verify import DEFAULT_MAX_WER, verify_edition
+    from aloud.cli.terminal import progress_for
+    from aloud.proof.verify import DEFAULT_MAX_WER, verify_edition
 
     with _errors(), progress_for(quiet=quiet or as_json) as progress:
         report = verify_edition(edition_dir, max_wer=DEFAULT_MAX_WER if max_wer is None else max_wer, progress=progress or NullProgress())

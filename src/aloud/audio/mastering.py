@@ -19,13 +19,13 @@ import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from aloud import media
-from aloud.cache import segment_files
-from aloud.config import AudioFormat
+from aloud.audio import ffmpeg as media
+from aloud.audio.cache import segment_files
+from aloud.settings import AudioFormat
 from aloud.errors import OutputError, SynthesisError
 from aloud.model import UnitTiming
-from aloud.segments import Segment
-from aloud.synthesize import Voicing, speak, start_engine
+from aloud.audio.segment_plan import Segment
+from aloud.speech.speaking import Voicing, speak, start_engine
 
 MAX_ALIGNMENT_FRAMES = 64
 

@@ -42,7 +42,7 @@ apostrophe suffix such as "'S" or "'LL" allowed) is
     engine spells or reads it as an acronym; the ambiguous ones (US, IT, WHO, AM, ...)
     are kept too unless a neighbouring word is shouted English as well ("LET US GO");
   * lower-cased if it, or a simple inflection of it, is a common English word
-    (`aloud.narrate.common_words`): "VERY" -> "very", "THAT'S" -> "that's", with the
+    (`aloud.narrate.lang.en.common_words`): "VERY" -> "very", "THAT'S" -> "that's", with the
     first letter capitalised when the token starts the sentence;
   * title-cased if it has at least five letters, at least 30% vowels (Y counts; 20%
     from seven letters on) and no run of four consonants: a name set in capitals,
@@ -72,7 +72,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from num2words import num2words
 
-from aloud.narrate.common_words import COMMON_WORDS
+from aloud.narrate.lang.en.common_words import COMMON_WORDS
 
 __all__ = [
     "speakable_text",

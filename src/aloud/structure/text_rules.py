@@ -15,9 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from aloud.errors import InputError
-from aloud.gutenberg import strip_gutenberg
+from aloud.structure.gutenberg import strip_gutenberg
 from aloud.model import BREAK, HEADING, PROSE, VERSE, Chapter, Edition, Paragraph, Source
-from aloud.numbers import parse_heading_number, spoken_number
+from aloud.structure.heading_numbers import parse_heading_number, spoken_number
 
 DEFAULT_AUTHOR = "Unknown author"
 

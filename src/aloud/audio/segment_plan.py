@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from aloud.config import AudioFormat, Pauses
+from aloud.settings import AudioFormat, Pauses
 from aloud.model import SpeechUnit, count_words
 
 MIN_WORDS = 700  # a segment is at least this long (about 4 min), unless its chapter is shorter

@@ -37,10 +37,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Protocol
 
-from aloud import media
-from aloud.check import load_manifest
+from aloud.audio import ffmpeg as media
+from aloud.proof.check import load_manifest
 from aloud.errors import InputError, ToolMissingError, UsageError
-from aloud.narrate.normalize import speakable_text
+from aloud.narrate.lang.en.normalize import speakable_text
 from aloud.progress import NullProgress, Progress
 
 # A chapter fails when more of its words than this are wrong. Whisper tiny.en mishears

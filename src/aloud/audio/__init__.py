@@ -1,0 +1,1 @@
+"""Audio: ffmpeg, segment planning, mastering, the cache of encoded segments, the timeline."""

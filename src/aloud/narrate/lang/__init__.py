@@ -1,0 +1,1 @@
+"""Languages: a Locale per language (sentence rules, normalizer, heading words, announcements)."""

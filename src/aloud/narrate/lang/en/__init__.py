@@ -1,0 +1,1 @@
+"""English: the rules a narrator of English follows."""

@@ -1,0 +1,1 @@
+"""Proof: check an edition's files and audio, and verify by listening that it says its text."""

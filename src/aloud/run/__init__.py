@@ -1,0 +1,1 @@
+"""Where work runs: the executor protocol, the local pool, and the scheduler that retries."""

@@ -1,0 +1,1 @@
+"""Speech: the engine protocol, the engines, and speaking units with checks."""
