@@ -297,13 +297,13 @@ def _verify(folder: Path) -> tuple[dict, float]:
 
 def _bare_espeak_wer(text_path: Path, work: Path) -> EngineRow:
     """espeak-ng reading the raw text, heard and scored like an edition."""
-    from aloud.audio import ffmpeg as media
+    from aloud.audio import ffmpeg
     from aloud.proof.verify import RECOGNIZER_RATE, WhisperRecognizer, align, normal_words
 
     wav = work / "bare-seed.wav"
     subprocess.run(["espeak-ng", "-w", str(wav), "-f", str(text_path)], check=True, capture_output=True)
     start = time.perf_counter()
-    heard = WhisperRecognizer().transcribe(media.decode_mono_float(wav, RECOGNIZER_RATE))
+    heard = WhisperRecognizer().transcribe(ffmpeg.decode_mono_float(wav, RECOGNIZER_RATE))
     seconds = time.perf_counter() - start
     alignment = align(normal_words(text_path.read_text(encoding="utf-8-sig")), normal_words(heard))
     return EngineRow("bare espeak-ng, raw text", text_path.name, None, alignment.words, alignment.error_rate, seconds,

@@ -10,7 +10,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from conftest import needs_media
 
 pytestmark = needs_media
@@ -19,7 +19,7 @@ TOLERANCE = 0.050  # seconds
 
 def test_m4b_chapter_marks_match_the_manifest(built_sample):
     built, manifest = built_sample
-    marks = media.chapters(built.m4b)
+    marks = ffmpeg.chapters(built.m4b)
     assert len(marks) == 3 == len(manifest["chapters"])
     assert [m["title"] for m in marks] == ["The Storm", "The Ship", "The Morning"]
     for mark, entry in zip(marks, manifest["chapters"]):
@@ -28,18 +28,18 @@ def test_m4b_chapter_marks_match_the_manifest(built_sample):
     assert manifest["chapters"][0]["start"] == 0.0
     for a, b in zip(manifest["chapters"], manifest["chapters"][1:]):
         assert a["end"] == b["start"]
-    assert abs(media.duration(built.m4b) - manifest["duration"]) <= TOLERANCE
+    assert abs(ffmpeg.duration(built.m4b) - manifest["duration"]) <= TOLERANCE
 
 
 def test_m4b_tags(built_sample):
     built, manifest = built_sample
-    tags = media.tags(built.m4b)
+    tags = ffmpeg.tags(built.m4b)
     assert tags["title"] == "The Lighthouse Keeper"
     assert tags["artist"] == "A. N. Author"
     assert tags["album"] == "The Lighthouse Keeper"
     assert tags["genre"] == "Audiobook"
     assert tags["major_brand"].strip() == "M4B"
-    streams = media.ffprobe_json(built.m4b, "-show_streams")["streams"]
+    streams = ffmpeg.ffprobe_json(built.m4b, "-show_streams")["streams"]
     assert [s["codec_name"] for s in streams if s["codec_type"] == "audio"] == ["aac"]
 
 
@@ -111,7 +111,7 @@ def test_each_chapter_starts_with_room_tone_and_is_not_silent(built_sample):
 def test_loudness_and_true_peak_of_a_chapter(built_sample):
     built, manifest = built_sample
     for path in (built.mp3s[1], built.m4b):
-        measured = media.loudness(path, true_peak=True)
+        measured = ffmpeg.loudness(path, true_peak=True)
         assert abs(measured.integrated_lufs - manifest["loudness"]["target_lufs"]) <= 1.0, measured
         assert measured.true_peak_dbtp is not None and measured.true_peak_dbtp <= -1.0, measured
 

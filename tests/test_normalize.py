@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 from aloud.narrate.lang.en import normalize
 from aloud.narrate.lang.en.normalize import speakable_text
+from conftest import SEED
 
 CASES: list[tuple[str, str]] = [
     # --- cardinals, decimals, separators, signs -------------------------------
@@ -357,12 +357,6 @@ def test_table_is_large_and_unique() -> None:
 
 # --- the seed article ----------------------------------------------------------------------------
 
-SEED_NAME = "000_d8fdb994e65f720e.txt"
-SEED_PLACES = (Path(__file__).resolve().parents[1] / "seeds", Path("/work/shared/seeds"))
-SEED = next((place / SEED_NAME for place in SEED_PLACES if (place / SEED_NAME).exists()), Path(SEED_NAME))
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="seed text not available")
 def test_seed_article_reads_naturally() -> None:
     spoken = [speakable_text(line) for line in SEED.read_text(encoding="utf-8").splitlines()]
     joined = "\n".join(spoken)

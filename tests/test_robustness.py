@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from aloud.pipeline import EditionOptions, build, prepare
 from aloud.settings import BuildSettings
 from aloud.model import count_words
@@ -159,8 +159,8 @@ def test_hostile_titles_make_safe_files_and_exact_tags(tmp_path):
     for p in built.folder.rglob("*"):
         assert out in p.resolve().parents
     assert not (tmp_path / "etc").exists()
-    assert [m["title"] for m in media.chapters(built.m4b)] == nasty
-    tags = media.tags(built.m4b)
+    assert [m["title"] for m in ffmpeg.chapters(built.m4b)] == nasty
+    tags = ffmpeg.tags(built.m4b)
     assert tags["artist"] == "A = B; C"
     assert tags["title"] == "Line one artist=Injected [CHAPTER]"
     for mp3, title in zip(built.mp3s, nasty):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from aloud.cli import app
 from aloud.errors import AloudError
 from aloud.proof.verify import (
@@ -261,7 +261,7 @@ def test_verify_catches_a_sentence_removed_from_the_audio(built_seed, tmp_path):
     start, end = sentence["start"] - chapter["start"], sentence["end"] - chapter["start"]
     mp3 = spoiled / chapter["file"]
     quiet = tmp_path / "quiet.mp3"
-    media.ffmpeg(
+    ffmpeg.ffmpeg(
         ["-i", str(mp3), "-af", f"volume=enable='between(t,{start:.3f},{end:.3f})':volume=0", "-b:a", "64k", str(quiet)],
         what="silencing a sentence",
     )

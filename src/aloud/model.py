@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+from aloud.words import count_words
 
 
 @dataclass(frozen=True)

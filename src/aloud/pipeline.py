@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from aloud.audio.cache import default_cache_dir
 from aloud.settings import BuildSettings
 from aloud.speech.engine import resolve_voice
@@ -34,6 +34,7 @@ from aloud.narrate import narrate_chapter, narrate_edition
 from aloud.narrate.lexicon import Lexicon, load_lexicon
 from aloud.narrate.readable import readable_scripts
 from aloud.progress import NullProgress, Progress
+from aloud.words import count_words
 from aloud.read import read_source
 from aloud.structure import structure
 from aloud import __version__
@@ -93,8 +94,6 @@ def _first(*values):
 
 
 def estimated_seconds(units: tuple[SpeechUnit, ...], rate: int, settings: BuildSettings) -> float:
-    from aloud.model import count_words
-
     words = sum(count_words(u.text) for u in units)
     pauses = sum(u.pause_after for u in units)
     return words * 60.0 / rate + pauses + settings.pauses.chapter_head + settings.pauses.chapter_tail
@@ -118,8 +117,8 @@ def build(
     settings.validated()
     prepared = prepare(path, settings, options)
     edition = prepared.edition
-    media.require("ffmpeg")
-    media.require("ffprobe")
+    ffmpeg.require("ffmpeg")
+    ffmpeg.require("ffprobe")
     voicing = open_engine(settings, prepared.voice, prepared.rate)
     prepared = narrated_for(prepared, settings, voicing.language)
     render_plan = plan_render(edition, prepared.units, voicing, settings)
@@ -257,12 +256,12 @@ def _build_into(
     marks = chapter_marks(chapters, folder, prepared.units)
 
     def join(audio: ChapterAudio) -> None:
-        media.join_mp3([Path(p.mp3) for p in audio.segments], audio.mp3, work)
+        ffmpeg.join_mp3([Path(p.mp3) for p in audio.segments], audio.mp3, work)
         tag_chapter_mp3(audio.mp3, edition, audio.chapter.index, audio.chapter.title)
         progress.advance("join")
 
     def join_edition_mp3(path: Path) -> Path:
-        media.join_mp3([Path(p.mp3) for c in chapters for p in c.segments], path, work)
+        ffmpeg.join_mp3([Path(p.mp3) for c in chapters for p in c.segments], path, work)
         tag_edition_mp3(path, edition, marks)
         progress.advance("join")
         return path

@@ -79,7 +79,7 @@ def _killed_by(number: int) -> str:
     return f"was killed by {name}"
 
 
-def ffmpeg(args: list[str], *, what: str, input: bytes | bytearray | None = None) -> subprocess.CompletedProcess[str]:
+def run_ffmpeg(args: list[str], *, what: str, input: bytes | bytearray | None = None) -> subprocess.CompletedProcess[str]:
     return run("ffmpeg", ["-hide_banner", "-y", *args], what=what, input=input)
 
 
@@ -159,7 +159,7 @@ def audio_health(path: Path, *, silence_db: float = -50.0, min_silence: float = 
         f"silencedetect=n={silence_db}dB:d={min_silence},"
         "astats=measure_perchannel=none:measure_overall=RMS_level+Peak_level+Noise_floor"
     )
-    result = ffmpeg(["-nostats", "-stats_period", "3600", "-stats", "-i", str(path), "-af", chain, "-f", "null", "-"],
+    result = run_ffmpeg(["-nostats", "-stats_period", "3600", "-stats", "-i", str(path), "-af", chain, "-f", "null", "-"],
                     what=f"analysing {path.name}")
     log = result.stderr
     summary = log.rsplit("Summary:", 1)[-1]
@@ -197,7 +197,7 @@ def _pcm_input(rate: int) -> list[str]:
 
 def _loudness(source: list[str], name: str, true_peak: bool, pcm: bytes | bytearray | None) -> Loudness:
     spec = "ebur128=framelog=verbose" + (":peak=true" if true_peak else "")
-    result = ffmpeg(["-nostats", *source, "-af", spec, "-f", "null", "-"], what=f"measuring {name}", input=pcm)
+    result = run_ffmpeg(["-nostats", *source, "-af", spec, "-f", "null", "-"], what=f"measuring {name}", input=pcm)
     summary = result.stderr.rsplit("Summary:", 1)[-1]
     lufs = _LUFS.search(summary)
     if not lufs:
@@ -241,7 +241,7 @@ def encode_segment(
         f"asplit=2[aac][raw];[raw]aresample={mp3_sample_rate},"
         f"apad=whole_len={mp3_samples},atrim=end_sample={mp3_samples}[mp3]"
     )
-    ffmpeg(
+    run_ffmpeg(
         [
             *_pcm_input(rate), "-filter_complex", graph,
             "-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate,
@@ -258,7 +258,7 @@ def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
     """Join MP3 streams into one file with a fresh Xing header, without re-encoding."""
     listing = work_dir / f"{out.stem}.mp3.txt"
     listing.write_text("".join(f"file '{_concat_quote(p)}'\n" for p in parts), encoding="utf-8")
-    ffmpeg(
+    run_ffmpeg(
         ["-f", "concat", "-safe", "0", "-i", str(listing), "-map", "0:a", "-c", "copy", *BITEXACT,
          "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", str(out)],
         what=f"joining {out.name}",
@@ -273,7 +273,7 @@ def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path) -> None
         for part in adts:
             with open(part, "rb") as source:
                 shutil.copyfileobj(source, sink, 1 << 20)
-    ffmpeg(
+    run_ffmpeg(
         [
             "-f", "aac", "-i", str(joined),
             "-f", "ffmetadata", "-i", str(metadata),

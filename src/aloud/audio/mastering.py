@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from aloud.audio.cache import segment_files
 from aloud.settings import AudioFormat
 from aloud.errors import OutputError, SynthesisError
@@ -33,15 +33,15 @@ MAX_ALIGNMENT_FRAMES = 64
 def aligned_length(samples: int, rate: int, mp3_rate: int) -> int:
     """The least N >= samples, a multiple of the AAC frame, for which AAC and MP3 agree
     and the MP3's input (see `mp3_input_samples`) still holds all `samples`."""
-    frame = media.AAC_FRAME
+    frame = ffmpeg.AAC_FRAME
     first = max(1, -(-samples // frame))
     for k in range(first, first + MAX_ALIGNMENT_FRAMES):
         n = k * frame
-        decoded = (n + media.AAC_PRIMING_SAMPLES) * mp3_rate
+        decoded = (n + ffmpeg.AAC_PRIMING_SAMPLES) * mp3_rate
         if (
             decoded % rate == 0
             and (n * mp3_rate) % rate == 0
-            and (decoded // rate) % media.mp3_frame(mp3_rate) == 0
+            and (decoded // rate) % ffmpeg.mp3_frame(mp3_rate) == 0
             and mp3_input_samples(n, rate, mp3_rate) * rate >= samples * mp3_rate
         ):
             return n
@@ -51,9 +51,9 @@ def aligned_length(samples: int, rate: int, mp3_rate: int) -> int:
 def mp3_input_samples(n: int, rate: int, mp3_rate: int) -> int:
     """How many samples (at the MP3 rate) to feed LAME so that, with its delay, it fills
     exactly the frames that decode to the AAC stream's length (priming + n)."""
-    decoded = (n + media.AAC_PRIMING_SAMPLES) * mp3_rate // rate
+    decoded = (n + ffmpeg.AAC_PRIMING_SAMPLES) * mp3_rate // rate
     # LAME emits floor((input + delay) / frame) + 1 frames: aim half a frame inside the last.
-    return decoded - media.LAME_DELAY - media.mp3_frame(mp3_rate) // 2
+    return decoded - ffmpeg.LAME_DELAY - ffmpeg.mp3_frame(mp3_rate) // 2
 
 
 @dataclass(frozen=True)
@@ -143,13 +143,13 @@ def _render_segment(task: SegmentTask) -> SegmentAudio:
     pcm += b"\x00\x00" * (padded - len(pcm) // 2)
 
     del clips  # the PCM holds them now; a segment's audio is kept once
-    measured = media.loudness_of_pcm(pcm, rate)
+    measured = ffmpeg.loudness_of_pcm(pcm, rate)
     gain = 0.0 if not math.isfinite(measured) or measured < -70 else round(audio.target_lufs - measured, 2)
     files = segment_files(Path(task.cache_root), segment.key)
     files.aac.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=files.aac.parent, prefix=".tmp-"))
     try:
-        media.encode_segment(
+        ffmpeg.encode_segment(
             pcm,
             rate,
             gain_db=gain,
@@ -162,7 +162,7 @@ def _render_segment(task: SegmentTask) -> SegmentAudio:
             mp3_samples=mp3_input_samples(padded, rate, audio.mp3_sample_rate),
             label=f"chapter {segment.chapter}, part {segment.index + 1}",
         )
-        priming = media.AAC_PRIMING_SAMPLES
+        priming = ffmpeg.AAC_PRIMING_SAMPLES
         result = SegmentAudio(
             key=segment.key,
             aac=str(files.aac),

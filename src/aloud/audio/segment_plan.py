@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from aloud.settings import AudioFormat, Pauses
-from aloud.model import SpeechUnit, count_words
+from aloud.model import SpeechUnit
+from aloud.words import count_words
 
 MIN_WORDS = 700  # a segment is at least this long (about 4 min), unless its chapter is shorter
 MAX_WORDS = 2000  # and cut at the first paragraph end past this (fewer, longer segments: less

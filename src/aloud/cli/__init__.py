@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from aloud import __version__
+from aloud.clock import duration_text
 from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare, say as say_text
 from aloud.settings import BuildSettings, NarrationOptions, audio_profile
 from aloud.speech.registry import create_engine
@@ -74,13 +75,6 @@ def _settings(
     return BuildSettings().with_overrides(
         out_dir=out, jobs=jobs, cache_dir=cache_dir, engine=engine, narration=narration
     )
-
-
-def _clock(seconds: float) -> str:
-    seconds = round(seconds)
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for editions (default ./audio).")]
@@ -153,7 +147,7 @@ def build_command(
             if not quiet:
                 state = " (up to date)" if built.up_to_date else ""
                 typer.echo(
-                    f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {_clock(built.duration)}{state}"
+                    f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {duration_text(built.duration)}{state}"
                 )
 
 
@@ -190,9 +184,9 @@ def plan_command(
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
         typer.echo(f"{edition.title}, by {edition.author}")
-        typer.echo(f"{len(rows)} chapters, {edition.word_count} words, about {_clock(total)} at {prepared.rate} wpm")
+        typer.echo(f"{len(rows)} chapters, {edition.word_count} words, about {duration_text(total)} at {prepared.rate} wpm")
         for r in rows:
-            typer.echo(f"{r['index']:>4}  {_clock(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
+            typer.echo(f"{r['index']:>4}  {duration_text(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
 
 
 @app.command("text")
@@ -358,7 +352,7 @@ def verify_command(
             for m in c.missing:
                 written = m.written if len(m.written) <= 160 else m.written[:159].rstrip() + "…"
                 console.print(
-                    f"missing from chapter {c.index}, about {_clock(m.start)}–{_clock(m.end)}: {m.words} words of “{written}”",
+                    f"missing from chapter {c.index}, about {duration_text(m.start)}–{duration_text(m.end)}: {m.words} words of “{written}”",
                     markup=False,
                 )
     if not report.passed:

@@ -11,13 +11,13 @@ in the package metadata, so the same edition gives the same bytes.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import datetime, timezone
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from aloud.clock import timestamp
 from aloud.model import ChapterMark, Edition, SentenceTiming
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -53,10 +53,7 @@ def _attr(value: str) -> str:
 
 def clock(seconds: float) -> str:
     """A SMIL clock value, whole milliseconds rounded down (a clip never ends past its file)."""
-    ms = max(0, math.floor(seconds * 1000 + 1e-6))
-    hours, ms = divmod(ms, 3_600_000)
-    minutes, ms = divmod(ms, 60_000)
-    return f"{hours}:{minutes:02d}:{ms // 1000:02d}.{ms % 1000:03d}"
+    return timestamp(seconds, hour_digits=1, round_down=True)
 
 
 _FOLDERS = {"xhtml": "text", "smil": "smil", "mp3": "audio"}

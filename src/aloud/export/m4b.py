@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from aloud.model import ChapterMark, Edition
 
 GENRE = "Audiobook"
 
 
 def ffmetadata(edition: Edition, marks: list[ChapterMark], time_base: int = 1000) -> str:
-    esc = media.ffmetadata_escape
+    esc = ffmpeg.ffmetadata_escape
     lines = [
         ";FFMETADATA1",
         f"title={esc(edition.title)}",
@@ -35,5 +35,5 @@ def write_m4b(edition: Edition, marks: list[ChapterMark], adts: list[Path], out:
     """The audiobook from every segment's AAC stream, in order, with chapter marks and tags."""
     metadata = work_dir / "chapters.ffmetadata"
     metadata.write_text(ffmetadata(edition, marks), encoding="utf-8")
-    media.mux_m4b(adts, metadata, out, work_dir)
+    ffmpeg.mux_m4b(adts, metadata, out, work_dir)
     return out

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from aloud.clock import timestamp
 from aloud.model import ChapterMark
+from aloud.words import CLAUSE_BREAK
 
 LINE = 42  # characters per line, as subtitle guides advise
 LINES = 2  # per cue
-_CLAUSES = re.compile(r"(?<=[,;:)])\s+|\s+(?=[–—]\s)")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def split_for_cues(text: str) -> list[str]:
     if _fits(text):
         return [text]
     pieces: list[str] = []
-    for clause in _CLAUSES.split(text):
+    for clause in CLAUSE_BREAK.split(text):
         if pieces and _fits(f"{pieces[-1]} {clause}"):
             pieces[-1] = f"{pieces[-1]} {clause}"
         elif _fits(clause):
@@ -99,14 +100,6 @@ def cues(marks: Iterable[ChapterMark]) -> list[Cue]:
     return result
 
 
-def _clock(seconds: float, separator: str) -> str:
-    ms = max(0, round(seconds * 1000))
-    hours, ms = divmod(ms, 3_600_000)
-    minutes, ms = divmod(ms, 60_000)
-    secs, ms = divmod(ms, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{ms:03d}"
-
-
 def _lines(text: str) -> str:
     return "\n".join(_wrap(text))
 
@@ -136,13 +129,13 @@ def vtt_text(marks: list[ChapterMark], title: str, timed: list[Cue] | None = Non
             chapter = cue.chapter
             name = next(m.title for m in marks if m.index == chapter)
             blocks.append(f"NOTE Chapter {chapter}: {_vtt_comment(name)}")
-        blocks.append(f"{n}\n{_clock(cue.start, '.')} --> {_clock(cue.end, '.')}\n{_vtt_escape(_lines(cue.text))}")
+        blocks.append(f"{n}\n{timestamp(cue.start)} --> {timestamp(cue.end)}\n{_vtt_escape(_lines(cue.text))}")
     return "\n\n".join(blocks) + "\n"
 
 
 def srt_text(marks: list[ChapterMark], timed: list[Cue] | None = None) -> str:
     blocks = [
-        f"{n}\n{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}\n{_lines(_srt_plain(cue.text))}"
+        f"{n}\n{timestamp(cue.start, separator=',')} --> {timestamp(cue.end, separator=',')}\n{_lines(_srt_plain(cue.text))}"
         for n, cue in enumerate(cues(marks) if timed is None else timed, start=1)
     ]
     return "\n\n".join(blocks) + "\n"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from aloud.words import CLAUSE_BREAK
+
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof rev gen col capt lt sgt jr sr vs etc e.g i.e no nos vol pp fig approx ca cf "
@@ -18,7 +20,6 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
-_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[–—]\s)")
 
 MAX_WORDS = 40
 
@@ -49,7 +50,7 @@ def split_long(sentence: str, max_words: int = MAX_WORDS) -> list[str]:
     words = sentence.split()
     if len(words) <= max_words:
         return [sentence] if words else []
-    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    clauses = [c for c in CLAUSE_BREAK.split(sentence) if c.strip()]
     if len(clauses) > 1:
         pieces: list[str] = []
         current: list[str] = []

@@ -21,7 +21,7 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3, ID3NoHeaderError
 from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from aloud.errors import AloudError, InputError
 
 TIME_TOLERANCE = 0.050  # seconds
@@ -161,7 +161,7 @@ def _durations(folder: Path, manifest: dict, present: set[str]) -> Iterator[Find
         name = manifest["files"].get(kind)
         if name in present:
             try:
-                length = media.duration(folder / name)
+                length = ffmpeg.duration(folder / name)
             except AloudError:
                 length = None
             yield _finding("duration", name, _near(length, total), f"{_seconds(length)} long; the manifest says {total:.3f} s")
@@ -176,7 +176,7 @@ def _m4b_chapters(folder: Path, manifest: dict, present: set[str]) -> Iterator[F
     if name not in present:
         return
     try:
-        marks = media.chapters(folder / name)
+        marks = ffmpeg.chapters(folder / name)
     except AloudError as exc:
         yield _finding("chapter marks", name, False, str(exc))
         return
@@ -286,7 +286,7 @@ def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterat
             continue
         path = folder / name
         try:
-            health = media.audio_health(path)
+            health = ffmpeg.audio_health(path)
         except AloudError as exc:
             yield _finding("audio", name, False, str(exc))
             continue
@@ -310,7 +310,7 @@ def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterat
             yield from _acx(path, name, health)
 
 
-def _acx(path: Path, name: str, health: media.AudioHealth) -> Iterator[Finding]:
+def _acx(path: Path, name: str, health: ffmpeg.AudioHealth) -> Iterator[Finding]:
     low, high = ACX_RMS
     yield _finding("ACX RMS", name, low <= health.rms_dbfs <= high, f"{health.rms_dbfs:.1f} dB (between {low:.0f} and {high:.0f})")
     yield _finding("ACX peak", name, health.sample_peak_dbfs <= ACX_PEAK, f"{health.sample_peak_dbfs:.1f} dB (at most {ACX_PEAK:.0f})")

@@ -37,11 +37,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Protocol
 
-from aloud.audio import ffmpeg as media
+from aloud.audio import ffmpeg
 from aloud.proof.check import load_manifest
 from aloud.errors import InputError, ToolMissingError, UsageError
 from aloud.narrate.lang.en.normalize import speakable_text
 from aloud.progress import NullProgress, Progress
+from aloud.words import WORD
 
 # A chapter fails when more of its words than this are wrong. Whisper tiny.en mishears
 # espeak-ng's voice on about one word in five even when nothing is wrong with the audio.
@@ -62,7 +63,6 @@ INSTALL_HINT = "install it with `pip install 'aloud[verify]'` (or `make verify`)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _CLOSED_COMPOUNDS = re.compile(r"\b(to)-(day|morrow|night)\b", re.IGNORECASE)  # Dickens's "to-day"
 _PER_CENT = re.compile(r"\bper cent\b", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SPELLINGS = (
     (re.compile(r"(?<=\w{2})is(ation|ations|e|ed|es|ing|er|ers)$"), r"iz\1"),  # civilise -> civilize
     (re.compile(r"(?<=\w{2})ys(e|ed|es|ing)$"), r"yz\1"),  # analyse -> analyze
@@ -88,7 +88,7 @@ def normal_words(text: str) -> list[str]:
     text = _CLOSED_COMPOUNDS.sub(r"\1\2", text)
     text = speakable_text(text).translate(_APOSTROPHES).lower()
     text = _PER_CENT.sub("percent", text).replace("-", " ")
-    words = [_american(w.replace("'", "")) for w in _WORD.findall(text)]
+    words = [_american(w.replace("'", "")) for w in WORD.findall(text)]
     return [w for n, w in enumerate(words) if n == 0 or w != words[n - 1]]
 
 
@@ -365,7 +365,7 @@ def verify_edition(
     verdicts = []
     progress.start("verify", len(files))
     for chapter, path in zip(manifest["chapters"], files):
-        samples = media.decode_mono_float(path, RECOGNIZER_RATE)
+        samples = ffmpeg.decode_mono_float(path, RECOGNIZER_RATE)
         heard = recognizer.transcribe(samples)
 
         def listen_again(text: list[_TextWord], gap: Gap) -> bool:

@@ -18,7 +18,8 @@ from aloud.audio.cache import remove_stale_temporaries
 from aloud.settings import BuildSettings
 from aloud.errors import AloudError, SynthesisError
 from aloud.audio.mastering import SegmentAudio, SegmentTask, cached_segment, render_segment
-from aloud.model import Edition, SpeechUnit, count_words
+from aloud.model import Edition, SpeechUnit
+from aloud.words import count_words
 from aloud.progress import NullProgress, Progress
 from aloud.audio.segment_plan import Segment, plan_segments
 from aloud.speech.speaking import UnitFailed, Voicing, is_stateless

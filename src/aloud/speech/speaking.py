@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from aloud.speech.engine import AudioClip, Engine
 from aloud.speech.registry import create_engine
-from aloud.model import SpeechUnit, count_words
+from aloud.model import SpeechUnit
+from aloud.words import count_words
 
 
 @dataclass(frozen=True)

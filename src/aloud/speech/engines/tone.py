@@ -11,7 +11,8 @@ import struct
 import zlib
 
 from aloud.speech.engine import AudioClip
-from aloud.model import Voice, count_words
+from aloud.model import Voice
+from aloud.words import count_words
 
 SAMPLE_RATE = 22050
 

@@ -73,6 +73,7 @@ from collections.abc import Callable, Iterable, Mapping
 from num2words import num2words
 
 from aloud.narrate.lang.en.common_words import COMMON_WORDS
+from aloud.roman import roman_value
 
 __all__ = [
     "speakable_text",
@@ -195,7 +196,7 @@ def _first_digit(excluded: str) -> str:
     return rf"[0-9](?<![{excluded}][0-9])"
 
 
-def _number(excluded: str) -> str:
+def _number_pattern(excluded: str) -> str:
     """NUM, not preceded by any character of the class `excluded`."""
     first = _first_digit(excluded)
     return rf"(?:{first}(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?))"
@@ -587,8 +588,6 @@ def _expand_abbreviations(text: str) -> str:
 # 5. Roman numerals, only where they are clearly numbers
 # ---------------------------------------------------------------------------
 
-_ROMAN_FORM = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_VALUES: Mapping[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 ROMAN_TRIGGERS = (
     "Chapter Part Book Volume volume Vol. Act Scene Stave Section Phase Appendix Article Canto "
     "Episode Apollo Vatican Psalm Class Type Stage Level Grade Round Series Season Title Schedule "
@@ -613,17 +612,6 @@ ORDINAL_FOLLOWERS = frozenset("century centuries dynasty millennium".split())
 TRIGGER_WORDS = frozenset(ROMAN_TRIGGERS + [t.upper() for t in ROMAN_TRIGGERS])
 REGNAL_WORDS = frozenset(REGNAL_NAMES)
 _OPENING_PUNCTUATION = "(\"'“‘["
-
-
-def roman_value(numeral: str) -> int | None:
-    """'XIV' -> 14; None for anything that is not a well-formed Roman numeral."""
-    if not numeral or not _ROMAN_FORM.fullmatch(numeral):
-        return None
-    total = 0
-    for current, following in zip(numeral, numeral[1:] + " "):
-        value = _ROMAN_VALUES[current]
-        total += -value if following != " " and _ROMAN_VALUES[following] > value else value
-    return total
 
 
 def _words_before(m: Match, count: int) -> list[str]:
@@ -1111,13 +1099,13 @@ UNITS: Mapping[str, tuple[str, str]] = {
 }
 POWERS: Mapping[str, str] = {"²": "square", "2": "square", "³": "cubic", "3": "cubic"}
 _UNIT = re.compile(
-    rf"(?P<n>{_number('0-9.,')})\s?(?P<sq>sq\.?\s)?"
+    rf"(?P<n>{_number_pattern('0-9.,')})\s?(?P<sq>sq\.?\s)?"
     rf"(?P<u>{'|'.join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))})"
     r"(?P<pow>[²³]|(?<=[a-z])[23](?![0-9]))?(?![A-Za-z0-9/])"
 )
-_PERCENT = re.compile(rf"(?P<n>{_number('0-9.,')})\s?(?P<sym>%|‰)")
-_DEGREES = re.compile(rf"(?P<n>{_number('0-9.,')})\s?[°º˚](?:\s?(?P<scale>[CFK])(?![A-Za-z]))?")
-_TIMES = re.compile(rf"(?P<n>{_number('0-9.,')})[x×](?![A-Za-z0-9])")
+_PERCENT = re.compile(rf"(?P<n>{_number_pattern('0-9.,')})\s?(?P<sym>%|‰)")
+_DEGREES = re.compile(rf"(?P<n>{_number_pattern('0-9.,')})\s?[°º˚](?:\s?(?P<scale>[CFK])(?![A-Za-z]))?")
+_TIMES = re.compile(rf"(?P<n>{_number_pattern('0-9.,')})[x×](?![A-Za-z0-9])")
 _BY = re.compile(r"(?P<d>[0-9])\s?x\s?(?=[0-9])")
 TEMPERATURE_SCALES: Mapping[str, str] = {"C": "Celsius", "F": "Fahrenheit", "K": "Kelvin"}
 
@@ -1152,7 +1140,7 @@ _ORDINAL = re.compile(
 _VERSION = re.compile(rf"{_first_digit('0-9.,')}[0-9]*(?:\.[0-9]+){{2,}}(?![0-9])")
 _RATIO = re.compile(rf"(?P<a>{_first_digit('0-9:.,')}[0-9]*):(?P<b>[0-9]+)(?![0-9:])")
 _FRACTION = re.compile(rf"(?P<a>{_first_digit('0-9/.,')}[0-9]{{0,5}})/(?P<b>[0-9]{{1,6}})(?![0-9/])")
-_NUMBER = re.compile(rf"(?P<n>{_number('0-9')}|\.(?<![A-Za-z0-9]\.)[0-9]+)")
+_NUMBER = re.compile(rf"(?P<n>{_number_pattern('0-9')}|\.(?<![A-Za-z0-9]\.)[0-9]+)")
 FRACTION_NAMES: Mapping[int, tuple[str, str]] = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 # Slashed pairs said as two numbers rather than as "out of".
 SPOKEN_PAIRS = frozenset({(24, 7), (9, 11)})
