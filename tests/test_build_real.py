@@ -131,7 +131,7 @@ def test_rebuild_replaces_the_edition_and_leaves_no_staging_folders(built_sample
 
 @pytest.mark.parametrize("rate", [120, 300])
 def test_rate_changes_the_length(tmp_path, session_cache, rate):
-    from aloud.pipeline import say
+    from aloud.say import say
     from aloud.settings import BuildSettings
 
     out = tmp_path / "x.wav"

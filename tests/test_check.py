@@ -86,7 +86,7 @@ def test_a_shifted_chapter_mark_is_caught(edition, tmp_path):
     meta = tmp_path / "meta.txt"
     meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
     shifted = tmp_path / "shifted.m4b"
-    ffmpeg.ffmpeg(["-i", str(m4b), "-f", "ffmetadata", "-i", str(meta), "-map", "0:a", "-map_metadata", "1",
+    ffmpeg.run_ffmpeg(["-i", str(m4b), "-f", "ffmetadata", "-i", str(meta), "-map", "0:a", "-map_metadata", "1",
                   "-map_chapters", "1", "-c", "copy", "-f", "ipod", str(shifted)], what="test")
     shutil.move(shifted, m4b)
     failed = _failed(folder)
@@ -100,7 +100,7 @@ def test_a_quieter_chapter_is_caught(edition, tmp_path):
     name = manifest["chapters"][0]["file"]
     path = folder / name
     quieter = tmp_path / "quiet.mp3"
-    ffmpeg.ffmpeg(["-i", str(path), "-af", "volume=-6dB", "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050",
+    ffmpeg.run_ffmpeg(["-i", str(path), "-af", "volume=-6dB", "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050",
                   str(quieter)], what="test")
     shutil.move(quieter, path)
     failed = _failed(folder)
@@ -114,7 +114,7 @@ def test_dropped_text_and_a_long_silence_are_caught(edition, tmp_path):
     path = folder / chapter["file"]
     # The middle of the chapter replaced by 8 s of silence: words are missing and there is a gap.
     spoiled = tmp_path / "spoiled.mp3"
-    ffmpeg.ffmpeg(["-i", str(path), "-af", "volume=enable='between(t,30,38)':volume=0", "-c:a", "libmp3lame",
+    ffmpeg.run_ffmpeg(["-i", str(path), "-af", "volume=enable='between(t,30,38)':volume=0", "-c:a", "libmp3lame",
                   "-b:a", "64k", "-ar", "22050", str(spoiled)], what="test")
     shutil.move(spoiled, path)
     assert ("silence", chapter["file"]) in _failed(folder)

@@ -203,7 +203,7 @@ def test_two_inputs_with_one_title_are_refused_before_building(tmp_path):
 
 
 def test_too_large_input_is_refused_in_one_clear_sentence(tmp_path, monkeypatch):
-    monkeypatch.setattr("aloud.read.text.MAX_BYTES", 100)
+    monkeypatch.setattr("aloud.read.MAX_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text("word " * 100, encoding="utf-8")
     assert_error(invoke("plan", str(path)), 2, "larger than")

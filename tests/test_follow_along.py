@@ -28,7 +28,7 @@ def _file(built, manifest, kind: str) -> Path:
 
 def _silences(path: Path) -> tuple[list[float], list[float]]:
     """Where silence (below -45 dB for 0.25 s or more) starts and ends in the decoded audio."""
-    result = ffmpeg.ffmpeg(
+    result = ffmpeg.run_ffmpeg(
         ["-nostats", "-i", str(path), "-af", "silencedetect=n=-45dB:d=0.25", "-f", "null", "-"], what="silences"
     )
     found = SILENCE.findall(result.stderr)
@@ -260,6 +260,8 @@ def test_outputs_are_listed_in_the_manifest(built_seed):
 
 def _epubcheck() -> list[str] | None:
     program = shutil.which("epubcheck")
+    if program and Path(program).resolve().suffix == ".jar":  # Debian's is the jar itself
+        return ["java", "-jar", str(Path(program).resolve())] if shutil.which("java") else None
     return [program] if program else None
 
 

@@ -13,7 +13,8 @@ from aloud.settings import Pauses
 from aloud.export.epub import chapter_smil, chapter_xhtml, clips, clock, nav_xhtml, package_opf
 from aloud.export.player import player_html
 from aloud.export.transcript import LINE, cues, split_for_cues, srt_text, vtt_text
-from aloud.audio.mastering import SegmentAudio, audible_span
+from aloud.audio.cache import SegmentAudio
+from aloud.audio.mastering import audible_span
 from aloud.model import Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SentenceTiming, UnitTiming
 from aloud.narrate import narrate_chapter
 from aloud.audio.timeline import chapter_marks
@@ -46,10 +47,10 @@ def test_a_long_sentence_spoken_in_pieces_is_one_timed_sentence(tmp_path: Path):
     def seg(part, offset):
         timings = tuple(UnitTiming(u.index, offset + 1.0 * i, offset + 1.0 * i + 0.8, u.text) for i, u in enumerate(part))
         samples = round((offset + len(part)) * 1000)
-        return SegmentAudio("k", "a", "m", 1000, samples, timings, -19.0, 0.0)
+        return SegmentAudio("k", {}, 1000, samples, timings, -19.0, 0.0)
 
-    audio = ChapterAudio(chapter, (seg(units[:cut], 0.5), seg(units[cut:], 0.0)), tmp_path / "mp3" / "01.mp3")
-    (mark,) = chapter_marks([audio], tmp_path, {1: units})
+    audio = ChapterAudio(chapter, (seg(units[:cut], 0.5), seg(units[cut:], 0.0)))
+    (mark,) = chapter_marks([audio], {1: units}, ["mp3/01.mp3"])
     texts = [s.text for s in mark.sentences]
     assert texts == ["One", "Short first.", f"Then {words} end.", "Next one."]  # titles as written
     long = mark.sentences[2]
@@ -174,7 +175,10 @@ def test_clip_times_never_pass_the_end_of_the_audio():
 def test_epub_modified_date_follows_source_date_epoch():
     from aloud.export.epub import MODIFIED, modified_date
 
-    assert modified_date(None) == MODIFIED == modified_date("not a number")
-    assert modified_date("1700000000") == "2023-11-14T22:13:20Z"
-    opf = package_opf(_edition(), [_mark(1, 0.0, 2.0, [(0.1, 1.0, "A")])], "urn:x", "en", modified_date("1700000000"))
+    from aloud.settings import source_date_epoch
+
+    assert modified_date(None) == MODIFIED == modified_date(source_date_epoch({"SOURCE_DATE_EPOCH": "not a number"}))
+    assert modified_date(source_date_epoch({"SOURCE_DATE_EPOCH": "1700000000"})) == "2023-11-14T22:13:20Z"
+    assert source_date_epoch({}) is None
+    opf = package_opf(_edition(), [_mark(1, 0.0, 2.0, [(0.1, 1.0, "A")])], "urn:x", "en", modified_date(1700000000))
     assert '<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>' in opf

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aloud.pipeline import BUILD_RECORD, EditionOptions, build
+from aloud.edition_folder import BUILD_RECORD
+from aloud.pipeline import EditionOptions, build
 from aloud.audio.cache import info
 from aloud.cli import app
 from aloud.settings import BuildSettings

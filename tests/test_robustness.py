@@ -116,10 +116,11 @@ def test_a_five_megabyte_paragraph_is_cut_into_units_and_bounded_segments(tmp_pa
     assert path.stat().st_size >= 5 * 1000 * 1000
     # Narrated in a process of its own, so that its peak memory can be read.
     code = (
-        "import sys, json; from aloud.pipeline import prepare, open_engine, plan_render; "
-        "from aloud.settings import BuildSettings; from aloud.model import count_words; "
+        "import sys, json; from aloud.pipeline import prepare, open_engine; "
+        "from aloud.audio.segment_plan import plan_edition; "
+        "from aloud.settings import BuildSettings; from aloud.words import count_words; "
         "s = BuildSettings(engine='tone'); p = prepare(sys.argv[1], s); "
-        "plan = plan_render(p.edition, p.units, open_engine(s, 'low', p.rate), s); "
+        "plan = plan_edition(p.edition, p.units, open_engine(s, 'low', p.rate).key, s.pauses, s.audio); "
         "units = [u for us in p.units.values() for u in us]; "
         "print(json.dumps([len(units), max(count_words(u.text) for u in units), len(plan.all), "
         "max(sum(count_words(u.text) for u in seg.units) for seg in plan.all)]))"

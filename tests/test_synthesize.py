@@ -6,10 +6,15 @@ import shutil
 
 import pytest
 
-from aloud.settings import BuildSettings
+from aloud.audio.cache import SegmentCache
+from aloud.audio.ffmpeg import ENCODINGS
+from aloud.audio.rendering import render_segments
+from aloud.audio.segment_plan import plan_edition
 from aloud.errors import SynthesisError
 from aloud.model import Chapter, Edition, Paragraph, SpeechUnit
-from aloud.run.scheduler import plan, render
+from aloud.run.executor import WorkerOptions, running
+from aloud.run.local_pool import LocalProcessPool
+from aloud.settings import BuildSettings
 from aloud.speech.speaking import Voicing, plausible_seconds
 from fake_engines import MARKERS
 
@@ -31,8 +36,11 @@ def run(engine: str, cache_root, jobs=2):
     edition = Edition("E", "A", "e", (chapter,))
     voicing = Voicing(f"fake_engines:{engine}", "1", "low", 170)
     settings = BuildSettings(jobs=jobs)
-    render_plan = plan(edition, {3: units}, voicing, settings)
-    done = render(edition, render_plan, voicing, settings, cache_root)
+    render_plan = plan_edition(edition, {3: units}, voicing.key, settings.pauses, settings.audio)
+    # Each segment in a fresh process, as for a stateful engine: a retry is in a new process.
+    with running(LocalProcessPool(WorkerOptions(jobs, fresh_process_per_task=True))) as executor:
+        done = render_segments(render_plan, voicing, settings.audio, frozenset(ENCODINGS), SegmentCache(cache_root),
+                               executor, {3: "The Ship"})
     return [t for s in render_plan.all for t in done[s.key].timings]
 @pytest.mark.parametrize("engine", ["FailsOnceEngine", "SilentOnceEngine", "CrashesOnceEngine"])
 def test_a_unit_that_fails_once_is_retried_in_a_fresh_process(engine, tmp_path, markers):

@@ -261,7 +261,7 @@ def test_verify_catches_a_sentence_removed_from_the_audio(built_seed, tmp_path):
     start, end = sentence["start"] - chapter["start"], sentence["end"] - chapter["start"]
     mp3 = spoiled / chapter["file"]
     quiet = tmp_path / "quiet.mp3"
-    ffmpeg.ffmpeg(
+    ffmpeg.run_ffmpeg(
         ["-i", str(mp3), "-af", f"volume=enable='between(t,{start:.3f},{end:.3f})':volume=0", "-b:a", "64k", str(quiet)],
         what="silencing a sentence",
     )

@@ -19,6 +19,9 @@ class Source:
     voice: str | None = None
     rate: int | None = None
     lexicon: Path | None = None  # named by the edition file, relative to it
+    outputs: tuple[str, ...] | None = None  # named by the edition file
+    # Chapters, when the input knows its own structure; otherwise `structure` finds them in the text.
+    chapters: tuple["Chapter", ...] = ()
 
 
 PROSE = "prose"
@@ -114,11 +117,10 @@ class SentenceTiming:
 
 @dataclass(frozen=True)
 class ChapterAudio:
-    """A chapter and the encoded segments it is joined from (their AAC goes into the M4B)."""
+    """A chapter and the encoded segments it is joined from (`audio.cache.SegmentAudio`, in order)."""
 
     chapter: Chapter
-    segments: tuple  # of master.SegmentAudio, in order
-    mp3: Path  # where its MP3 is joined to
+    segments: tuple
 
     @property
     def duration(self) -> float:
@@ -135,7 +137,7 @@ class ChapterMark:
     title: str
     start: float
     end: float
-    file: str  # the chapter MP3, relative to the edition folder
+    file: str  # the chapter's MP3, relative to the edition folder ("" when the edition has none)
     word_count: int
     sentences: tuple[SentenceTiming, ...] = ()
 
@@ -144,13 +146,28 @@ class ChapterMark:
 class BuiltEdition:
     edition: Edition
     folder: Path
-    m4b: Path
-    mp3s: tuple[Path, ...]
-    playlist: Path
-    manifest: Path
+    files: dict[str, Path]  # by kind, as the manifest names them ("m4b", "epub", …)
     marks: tuple[ChapterMark, ...] = field(default=())
     up_to_date: bool = False  # nothing had changed: the existing files were kept
+    changed: str = ""  # how the settings differ from the edition it replaced, in a few words
 
     @property
     def duration(self) -> float:
         return self.marks[-1].end if self.marks else 0.0
+
+    @property
+    def manifest(self) -> Path:
+        return self.folder / "chapters.json"
+
+    @property
+    def m4b(self) -> Path | None:
+        return self.files.get("m4b")
+
+    @property
+    def playlist(self) -> Path | None:
+        return self.files.get("playlist")
+
+    @property
+    def mp3s(self) -> tuple[Path, ...]:
+        """The chapter MP3s, in order."""
+        return tuple(self.folder / m.file for m in self.marks if m.file)

@@ -1,49 +1,38 @@
-"""The whole pipeline: read → structure → narrate → synthesize → master → export."""
+"""The pipeline of one edition: read → structure → narrate → speak → master → export."""
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
 import shutil
-import wave
-from collections.abc import Iterator
-from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from aloud import __version__
 from aloud.audio import ffmpeg
-from aloud.audio.cache import default_cache_dir
-from aloud.settings import BuildSettings
-from aloud.speech.engine import resolve_voice
-from aloud.speech.registry import create_engine
-from aloud.errors import OutputError, SynthesisError, UsageError
-from aloud.export.m4b import write_m4b
-from aloud.export.manifest import manifest, write_manifest
-from aloud.export.epub import modified_date, write_epub
-from aloud.export.mp3 import tag_chapter_mp3, tag_edition_mp3
-from aloud.export.names import chapter_file_name
-from aloud.export.player import write_player
-from aloud.export.playlist import write_playlist
-from aloud.export.transcript import write_transcripts
-from aloud.audio.mastering import SegmentAudio
-from aloud.model import BuiltEdition, Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SpeechUnit
-from aloud.narrate import narrate_chapter, narrate_edition
+from aloud.audio.cache import SegmentCache, default_cache_dir
+from aloud.audio.rendering import render_segments
+from aloud.audio.segment_plan import SegmentPlan, plan_edition
+from aloud.audio.timeline import chapter_marks
+from aloud.edition_folder import EditionFolder, what_changed
+from aloud.errors import OutputError
+from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
+from aloud.export.joins import JoinedAudio, chapter_files
+from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
+from aloud.model import BuiltEdition, ChapterAudio, Edition, SpeechUnit
+from aloud.narrate import narrate_edition
 from aloud.narrate.lexicon import Lexicon, load_lexicon
 from aloud.narrate.readable import readable_scripts
 from aloud.progress import NullProgress, Progress
-from aloud.words import count_words
 from aloud.read import read_source
+from aloud.run.executor import WorkerOptions, create_executor, running
+from aloud.settings import BuildSettings
+from aloud.speech.engine import resolve_voice
+from aloud.speech.registry import create_engine, engine_module
+from aloud.speech.speaking import Voicing, is_stateless
 from aloud.structure import structure
-from aloud import __version__
-from aloud.run.scheduler import RenderPlan
-from aloud.run.scheduler import plan as plan_render
-from aloud.run.scheduler import render
-from aloud.speech.speaking import UnitFailed, Voicing, speak_afresh
-from aloud.audio.timeline import chapter_marks
-from aloud.run.local_pool import LocalProcessPool
+from aloud.words import count_words
 
 
 @dataclass(frozen=True)
@@ -63,6 +52,7 @@ class PreparedEdition:
     voice: str
     rate: int
     lexicon: Lexicon = Lexicon()
+    outputs: tuple[str, ...] = ("all",)
 
 
 def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions = EditionOptions()) -> PreparedEdition:
@@ -74,8 +64,10 @@ def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions =
     rate = _first(options.rate, source.rate, settings.rate)
     settings.with_overrides(rate=rate).validated()
     lexicon = load_lexicon(narration.lexicon or source.lexicon)
+    # Outputs named on the command line win over the edition file's.
+    outputs = parse_outputs(source.outputs if source.outputs and settings.outputs == ("all",) else settings.outputs)
     units = narrate_edition(edition, settings.pauses, replace(narration, language=voice), lexicon)
-    return PreparedEdition(edition, units, voice, rate, lexicon)
+    return PreparedEdition(edition, units, voice, rate, lexicon, outputs)
 
 
 def narrated_for(prepared: PreparedEdition, settings: BuildSettings, language: str) -> PreparedEdition:
@@ -121,276 +113,111 @@ def build(
     ffmpeg.require("ffprobe")
     voicing = open_engine(settings, prepared.voice, prepared.rate)
     prepared = narrated_for(prepared, settings, voicing.language)
-    render_plan = plan_render(edition, prepared.units, voicing, settings)
-    key = edition_key(edition, render_plan, voicing)
+    exporters = exporters_for(prepared.outputs)
+    segment_plan = plan_edition(edition, prepared.units, voicing.key, settings.pauses, settings.audio)
+    made_with = _made_with(prepared, segment_plan, voicing, settings, exporters)
+    key = hashlib.sha256(json.dumps(made_with, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
-    out_dir = settings.out_dir
+    folder = EditionFolder(_output_folder(settings.out_dir), edition.slug)
+    with folder.locked():
+        if folder.is_current(key):
+            return _existing(folder, edition)
+        folder.check_replaceable()
+        before = folder.record()
+        with folder.staging() as staging:
+            files, marks = _make(staging, prepared, segment_plan, voicing, settings, exporters, progress)
+            folder.commit(staging, key, made_with)
+    return BuiltEdition(
+        edition=edition,
+        folder=folder.path,
+        files={kind: folder.path / name for kind, name in files.items()},
+        marks=marks,
+        changed=what_changed(before.settings, made_with) if before else "",
+    )
+
+
+def _output_folder(out_dir: Path) -> Path:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create the output folder: {exc.strerror or exc}") from None
     if not os.access(out_dir, os.W_OK):
         raise OutputError(f"{out_dir}: the output folder is not writable")
-    final = out_dir / edition.slug
-    staging = out_dir / f".{edition.slug}.building-{os.getpid()}"
-    with _edition_lock(out_dir, edition.slug):
-        current = _up_to_date(final, key, edition)
-        if current is not None:
-            return current
-        for stale in out_dir.glob(f".{edition.slug}.building-*"):
-            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-        try:
-            staging.mkdir()
-            built = _build_into(staging, final, prepared, render_plan, voicing, settings, progress)
-            _record_build(staging, key)
-            _swap_into_place(staging, final)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    return built
+    return out_dir
 
 
-BUILD_RECORD = ".aloud-build.json"
-
-
-def edition_key(edition: Edition, render_plan: RenderPlan, voicing: Voicing) -> str:
-    """Everything an edition's files are made from: if it is unchanged, so are they."""
-    blob = json.dumps(
-        [__version__, edition.title, edition.author, edition.slug, voicing.engine_version,
-         [
-            (c.title, c.word_count, [(s.key, [(u.written, u.new_paragraph, u.kind) for u in s.units]) for s in render_plan.segments[c.index]])
-            for c in edition.chapters
-        ]],
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def edition_identifier(edition: Edition) -> str:
-    """A stable identifier for the EPUB: the same book keeps it through corrections."""
-    name = hashlib.sha256(f"{edition.title}\0{edition.author}".encode("utf-8")).hexdigest()
-    return f"urn:aloud:{name[:32]}"
-
-
-def _record_build(folder: Path, key: str) -> None:
-    files = {
-        p.relative_to(folder).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns]
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
+def _made_with(
+    prepared: PreparedEdition, segment_plan: SegmentPlan, voicing: Voicing, settings: BuildSettings,
+    exporters: tuple[Exporter, ...],
+) -> dict[str, str]:
+    """Everything an edition's files are made from, each in a few words: if it is
+    unchanged, so are they; if not, the differences say what changed."""
+    edition = prepared.edition
+    text = json.dumps([
+        (c.title, c.word_count, [(s.key, [(u.written, u.new_paragraph, u.kind) for u in s.units])
+                                 for s in segment_plan.segments[c.index]])
+        for c in edition.chapters
+    ], ensure_ascii=False)
+    return {
+        "aloud": __version__,
+        "title": edition.title,
+        "author": edition.author,
+        "engine": voicing.engine_version,
+        "voice": voicing.voice,
+        "rate": str(voicing.rate),
+        "profile": settings.audio.profile,
+        "outputs": ",".join(e.name for e in exporters),
+        "release date": "" if settings.source_date_epoch is None else str(settings.source_date_epoch),
+        "text": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
-    (folder / BUILD_RECORD).write_text(json.dumps({"key": key, "files": files}, indent=1), encoding="utf-8")
 
 
-def _up_to_date(final: Path, key: str, edition: Edition) -> BuiltEdition | None:
-    """The existing edition, if it was built from exactly this and no file was touched since."""
-    try:
-        record = json.loads((final / BUILD_RECORD).read_text(encoding="utf-8"))
-        if record["key"] != key:
-            return None
-        for name, (size, mtime) in record["files"].items():
-            stat = (final / name).stat()
-            if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
-                return None
-        data = json.loads((final / "chapters.json").read_text(encoding="utf-8"))
-        marks = tuple(
-            ChapterMark(c["index"], c["title"], c["start"], c["end"], c["file"], c["word_count"])
-            for c in data["chapters"]
-        )
-        return BuiltEdition(
-            edition=edition,
-            folder=final,
-            m4b=final / data["files"]["m4b"],
-            mp3s=tuple(final / m.file for m in marks),
-            playlist=final / data["files"]["playlist"],
-            manifest=final / "chapters.json",
-            marks=marks,
-            up_to_date=True,
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-@contextmanager
-def _edition_lock(out_dir: Path, slug: str) -> Iterator[None]:
-    """One build of an edition at a time: a second one fails at once, clearly."""
-    path = out_dir / f".{slug}.lock"
-    with open(path, "a+") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            lock.seek(0)
-            holder = lock.read().strip() or "another process"
-            raise OutputError(f"{out_dir / slug}: another build of this edition is running ({holder}); try again when it ends") from None
-        lock.seek(0)
-        lock.truncate()
-        lock.write(f"pid {os.getpid()}")
-        lock.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _build_into(
-    folder: Path,
-    final: Path,
+def _make(
+    staging: Path,
     prepared: PreparedEdition,
-    render_plan: RenderPlan,
+    segment_plan: SegmentPlan,
     voicing: Voicing,
     settings: BuildSettings,
+    exporters: tuple[Exporter, ...],
     progress: Progress,
-) -> BuiltEdition:
+) -> tuple[dict[str, str], tuple]:
+    """Render the segments, then write every output and the manifest into `staging`."""
     edition = prepared.edition
-    work = folder / ".work"
-    (folder / "mp3").mkdir(parents=True)
+    encodings = frozenset().union(*(e.encodings for e in exporters))
+    cache = SegmentCache(settings.cache_dir or default_cache_dir())
+    workers = WorkerOptions(
+        settings.jobs,
+        fresh_process_per_task=not is_stateless(voicing.engine),
+        preload=("aloud.audio.segment_task", engine_module(voicing.engine)),
+    )
+    titles = {c.index: c.title for c in edition.chapters}
+    with running(create_executor(settings.executor, workers)) as executor:
+        segments = render_segments(segment_plan, voicing, settings.audio, encodings, cache, executor, titles, progress)
+    chapters = tuple(
+        ChapterAudio(c, tuple(segments[s.key] for s in segment_plan.segments[c.index])) for c in edition.chapters
+    )
+    # With the "mp3" output the chapter files are part of the edition; otherwise they are
+    # made (if another output needs them, as the EPUB does) in the scratch folder.
+    in_edition = any(e.name == "mp3" for e in exporters)
+    marks = tuple(chapter_marks(chapters, prepared.units, chapter_files(edition) if in_edition else None))
+    work = staging / ".work"
     work.mkdir()
-    cache_root = settings.cache_dir or default_cache_dir()
-
-    segments = render(edition, render_plan, voicing, settings, cache_root, progress)
-    total = len(edition.chapters)
-
-    chapters = [
-        _chapter_audio(chapter, [segments[s.key] for s in render_plan.segments[chapter.index]], folder, total)
-        for chapter in edition.chapters
-    ]
-    marks = chapter_marks(chapters, folder, prepared.units)
-
-    def join(audio: ChapterAudio) -> None:
-        ffmpeg.join_mp3([Path(p.mp3) for p in audio.segments], audio.mp3, work)
-        tag_chapter_mp3(audio.mp3, edition, audio.chapter.index, audio.chapter.title)
-        progress.advance("join")
-
-    def join_edition_mp3(path: Path) -> Path:
-        ffmpeg.join_mp3([Path(p.mp3) for c in chapters for p in c.segments], path, work)
-        tag_edition_mp3(path, edition, marks)
-        progress.advance("join")
-        return path
-
-    slug = edition.slug
-    progress.start("join", total + 2)
-    # ffmpeg joins the audio in processes of its own, all at once (they are light: no
-    # encoding); meanwhile this thread writes the text outputs, then the EPUB once the
-    # chapter MP3s it holds are ready.
-    with ThreadPoolExecutor(max_workers=total + 2) as pool:
-        all_aac = [Path(p.aac) for c in chapters for p in c.segments]
-        m4b_job = pool.submit(write_m4b, edition, marks, all_aac, folder / f"{slug}.m4b", work)
-        mp3_job = pool.submit(join_edition_mp3, folder / f"{slug}.mp3")
-        chapter_jobs = [pool.submit(join, c) for c in chapters]
-        playlist = write_playlist(folder / f"{slug}.m3u8", edition, marks, [c.duration for c in chapters])
-        vtt, srt = write_transcripts(folder, slug, edition.title, marks)
-        player = write_player(folder / "index.html", edition, marks, f"{slug}.mp3", voicing.language)
-        for job in chapter_jobs:
-            job.result()
-        epub = write_epub(
-            folder / f"{slug}.epub", edition, marks, [c.mp3 for c in chapters],
-            identifier=edition_identifier(edition), language=voicing.language,
-            modified=modified_date(os.environ.get("SOURCE_DATE_EPOCH")),
-        )
-        m4b, edition_mp3 = m4b_job.result(), mp3_job.result()
+    joined = JoinedAudio(edition, chapters, staging if in_edition else work, work, settings.jobs, progress)
+    context = ExportContext(edition, marks, chapters, staging, work, voicing.language, settings, joined)
+    progress.start("join", len(exporters))
+    files = export_all(exporters, context, progress)
     progress.finish("join")
-    data = manifest(
-        edition,
-        marks,
-        chapters,
-        engine=voicing.engine,
-        engine_version=voicing.engine_version,
-        voice=voicing.voice,
-        rate=voicing.rate,
-        files={
-            "m4b": m4b.name,
-            "mp3": edition_mp3.name,
-            "playlist": playlist.name,
-            "vtt": vtt.name,
-            "srt": srt.name,
-            "epub": epub.name,
-            "player": player.name,
-        },
-        audio=settings.audio,
-    )
-    manifest_path = write_manifest(folder / "chapters.json", data)
     shutil.rmtree(work)
-
-    def moved(p: Path) -> Path:
-        return final / p.relative_to(folder)
-
-    return BuiltEdition(
-        edition=edition,
-        folder=final,
-        m4b=moved(m4b),
-        mp3s=tuple(moved(c.mp3) for c in chapters),
-        playlist=moved(playlist),
-        manifest=moved(manifest_path),
-        marks=tuple(marks),
+    data = manifest_data(
+        edition, list(marks), list(chapters), engine=voicing.engine, engine_version=voicing.engine_version,
+        voice=voicing.voice, rate=voicing.rate, files=files, audio=settings.audio,
+        outputs=tuple(e.name for e in exporters),
     )
+    write_manifest(staging, data)
+    return files, marks
 
 
-def _chapter_audio(chapter: Chapter, parts: list[SegmentAudio], folder: Path, total: int) -> ChapterAudio:
-    mp3 = folder / "mp3" / chapter_file_name(chapter.index, total, chapter.title, ".mp3")
-    return ChapterAudio(chapter=chapter, segments=tuple(parts), mp3=mp3)
-
-
-def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace any older edition by renames, so a reader sees old or new, never half.
-
-    Runs under the edition's lock; an older edition set aside by a build that was killed
-    between the two renames is put back (if no edition took its place) or removed.
-    """
-    for old in final.parent.glob(f".{final.name}.old-*"):
-        if final.exists():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(old, final)
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
-    if final.exists():
-        os.replace(final, old)
-    try:
-        os.replace(staging, final)
-    except BaseException:
-        if old.exists() and not final.exists():
-            os.replace(old, final)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None) -> float:
-    """Speak a short text into a WAV file for a quick listen. Returns its duration."""
-    if not text.strip():
-        raise UsageError("nothing to say: the text is empty")
-    settings.validated()
-    voicing = open_engine(settings, voice or settings.voice, settings.rate)
-    chapter = Chapter(1, "say", "", tuple(Paragraph(p) for p in text.split("\n") if p.strip()))
-    narration = replace(settings.narration, language=voicing.language)
-    units = narrate_chapter(chapter, settings.pauses, narration, load_lexicon(settings.narration.lexicon))
-    if not units:
-        raise UsageError("nothing to say: the text has no words")
-    clips = None
-    for attempt in range(2):  # a second try in a fresh process, as for a build
-        with LocalProcessPool(1, fresh_process_per_task=True) as pool:
-            try:
-                clips = pool.submit(speak_afresh, (units, voicing)).result()
-                break
-            except UnitFailed as exc:
-                problem = f"“{units[exc.position].label}”: {exc.reason}"
-            except BrokenExecutor:
-                problem = "the worker process died"
-    if clips is None:
-        raise SynthesisError(f"could not say {problem} (tried twice)")
-    rate = clips[0].sample_rate
-    pcm = bytearray()
-    for n, (unit, clip) in enumerate(zip(units, clips)):
-        pcm += clip.pcm
-        if n < len(units) - 1:
-            pcm += b"\x00\x00" * round(unit.pause_after * rate)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.part")
-    try:
-        with wave.open(str(tmp), "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(rate)
-            w.writeframes(bytes(pcm))
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    return len(pcm) / 2 / rate
+def _existing(folder: EditionFolder, edition: Edition) -> BuiltEdition:
+    data = read_manifest(folder.path)
+    files = {kind: folder.path / name for kind, name in data["files"].items()}
+    return BuiltEdition(edition=edition, folder=folder.path, files=files, marks=chapter_marks_of(data), up_to_date=True)

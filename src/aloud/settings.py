@@ -1,13 +1,13 @@
-"""Settings for a build, and the small edition file that may sit beside a text."""
+"""Settings for a build: what a user may choose, as data the stages read."""
 
 from __future__ import annotations
 
 import os
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from aloud.errors import InputError, UsageError
+from aloud.errors import UsageError
 
 MIN_RATE = 80
 MAX_RATE = 450
@@ -74,6 +74,10 @@ class BuildSettings:
     pauses: Pauses = Pauses()
     audio: AudioFormat = AudioFormat()
     narration: NarrationOptions = NarrationOptions()
+    outputs: tuple[str, ...] = ("all",)  # see export.exporter: m4b, mp3, chaptered-mp3, epub, transcripts, player
+    executor: str = "local"  # where segment tasks run (see run.executor)
+    # The reproducible-builds convention: the release date an edition says it has.
+    source_date_epoch: int | None = None
 
     def validated(self) -> "BuildSettings":
         if not MIN_RATE <= self.rate <= MAX_RATE:
@@ -86,27 +90,9 @@ class BuildSettings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon"}
-
-
-def edition_file_for(text_path: Path) -> Path:
-    return text_path.with_suffix(".toml")
-
-
-def load_edition_file(path: Path) -> dict[str, object]:
-    """Read the optional `<text>.toml` beside a text: title, author, voice, rate."""
-    if not path.is_file():
-        return {}
+def source_date_epoch(environ: Mapping[str, str]) -> int | None:
+    """SOURCE_DATE_EPOCH from the environment (seconds since 1970), or None if unset or not a number."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not a valid edition file: {exc}") from None
-    unknown = set(data) - EDITION_FILE_KEYS
-    if unknown:
-        raise InputError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(EDITION_FILE_KEYS))}")
-    for key in ("title", "author", "voice", "lexicon"):
-        if key in data and not isinstance(data[key], str):
-            raise InputError(f"{path}: {key} must be a string")
-    if "rate" in data and not isinstance(data["rate"], int):
-        raise InputError(f"{path}: rate must be a whole number of words per minute")
-    return data
+        return int(environ.get("SOURCE_DATE_EPOCH", ""))
+    except ValueError:
+        return None

@@ -1,25 +1,35 @@
-"""The cache of encoded segments, content-addressed.
+"""The cache of encoded segments, content-addressed, written only by the process that
+assembles editions.
 
 A segment's key covers everything that shapes its sound: for each of its units the
 engine, engine version, voice, rate and exact spoken text, and the pauses and audio
-format around them. An entry is an ADTS AAC stream, an MP3 and a JSON description,
-written under temporary names and renamed into place (the JSON last), so a reader never
-sees half an entry, a killed build leaves none, and two builds can share the cache.
+format around them. An entry is a JSON description and one file per encoding made (an
+ADTS AAC stream, an MP3), written under temporary names and renamed into place (the
+JSON last), so a reader never sees half an entry, a killed build leaves none, and two
+builds can share the cache. An entry made for an M4B alone gains its MP3 when a later
+build needs one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import stat
+import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from aloud.errors import OutputError
+from aloud.model import UnitTiming
+
 STALE_TEMP_SECONDS = 24 * 3600
+DESCRIPTION = ("sample_rate", "samples", "timings", "loudness_lufs", "gain_db")
 
 
 def default_cache_dir() -> Path:
@@ -32,15 +42,89 @@ def unit_key(engine: str, engine_version: str, voice: str, rate: int, text: str)
 
 
 @dataclass(frozen=True)
-class SegmentFiles:
-    aac: Path
-    mp3: Path
-    meta: Path
+class SegmentAudio:
+    """A segment in the cache: its encoded streams and what is known about them."""
+
+    key: str
+    files: dict[str, Path]  # by encoding ("aac", "mp3"): the streams in the cache
+    sample_rate: int
+    samples: int  # decoded length: priming + padded PCM
+    timings: tuple[UnitTiming, ...]  # where each unit's speech is heard, from the start of the decoded segment
+    loudness_lufs: float
+    gain_db: float
+
+    @property
+    def duration(self) -> float:
+        return self.samples / self.sample_rate
+
+    @property
+    def aac(self) -> Path:
+        return self.files["aac"]
+
+    @property
+    def mp3(self) -> Path:
+        return self.files["mp3"]
 
 
-def segment_files(root: Path, key: str) -> SegmentFiles:
-    folder = root / "segments" / key[:2]
-    return SegmentFiles(folder / f"{key}.aac", folder / f"{key}.mp3", folder / f"{key}.json")
+class SegmentCache:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _folder(self, key: str) -> Path:
+        return self.root / "segments" / key[:2]
+
+    def get(self, key: str) -> SegmentAudio | None:
+        """The entry for `key` with whichever encodings it has, or None."""
+        folder = self._folder(key)
+        try:
+            data = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+            described = {name: data[name] for name in DESCRIPTION}
+            described["timings"] = tuple(UnitTiming(**t) for t in described["timings"])
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        files = {kind: path for kind in ("aac", "mp3") if (path := folder / f"{key}.{kind}").is_file()}
+        return SegmentAudio(key=key, files=files, **described)
+
+    def put(self, key: str, description: dict, encoded: dict[str, bytes]) -> SegmentAudio:
+        """Keep a segment's encoded streams and description; returns the entry as it now is."""
+        folder = self._folder(key)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(dir=folder, prefix=".tmp-"))
+            try:
+                for kind, data in encoded.items():
+                    (tmp / f"{key}.{kind}").write_bytes(data)
+                    os.replace(tmp / f"{key}.{kind}", folder / f"{key}.{kind}")
+                (tmp / f"{key}.json").write_text(json.dumps(description, ensure_ascii=False), encoding="utf-8")
+                os.replace(tmp / f"{key}.json", folder / f"{key}.json")  # last: the entry is complete once this exists
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write to the cache {self.root}: {exc.strerror or exc}") from None
+        entry = self.get(key)
+        if entry is None:
+            raise OutputError(f"cannot read back from the cache {self.root}: segment {key[:12]}")
+        return entry
+
+    def remove_stale_temporaries(self) -> None:
+        """Temporary folders left by builds killed more than a day ago."""
+        cutoff = time.time() - STALE_TEMP_SECONDS
+        for tmp in (self.root / "segments").glob("*/.tmp-*"):
+            try:
+                if tmp.stat().st_mtime < cutoff:
+                    shutil.rmtree(tmp, ignore_errors=True)
+            except OSError:
+                pass
+
+
+def describe(sample_rate: int, samples: int, timings: Iterable[UnitTiming], loudness_lufs: float, gain_db: float) -> dict:
+    return {
+        "sample_rate": sample_rate,
+        "samples": samples,
+        "timings": [asdict(t) for t in timings],
+        "loudness_lufs": loudness_lufs,
+        "gain_db": gain_db,
+    }
 
 
 @dataclass(frozen=True)
@@ -74,14 +158,3 @@ def clear(root: Path) -> CacheInfo:
             else:
                 child.unlink()
     return before
-
-
-def remove_stale_temporaries(root: Path) -> None:
-    """Temporary folders left by builds killed more than a day ago."""
-    cutoff = time.time() - STALE_TEMP_SECONDS
-    for tmp in (root / "segments").glob("*/.tmp-*"):
-        try:
-            if tmp.stat().st_mtime < cutoff:
-                shutil.rmtree(tmp, ignore_errors=True)
-        except OSError:
-            pass

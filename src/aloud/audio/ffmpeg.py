@@ -26,6 +26,11 @@ INSTALL_HINT = "install it with `apt-get install ffmpeg` (Debian, Ubuntu) or `br
 AAC_FRAME = 1024
 AAC_PRIMING_SAMPLES = 1024
 LAME_DELAY = 576 + 529  # LAME's encoder delay plus the decoder's, in samples
+# The encodings of a segment: the ADTS stream the M4B is muxed from, and the MP3 stream
+# chapter files and the single MP3 are joined from.
+AAC = "aac"
+MP3 = "mp3"
+ENCODINGS = (AAC, MP3)
 
 
 def mp3_frame(sample_rate: int) -> int:
@@ -83,9 +88,17 @@ def run_ffmpeg(args: list[str], *, what: str, input: bytes | bytearray | None = 
     return run("ffmpeg", ["-hide_banner", "-y", *args], what=what, input=input)
 
 
-def decode_mono_float(path: Path, rate: int) -> bytes:
-    """The audio of `path` as mono 32-bit float samples at `rate` Hz (what a speech recognizer reads)."""
-    args = ["-hide_banner", "-v", "error", "-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "f32le", "-"]
+def _span(path: Path, start: float | None, duration: float | None) -> list[str]:
+    """The input `path`, or only `duration` seconds of it from `start`."""
+    span = ["-ss", f"{start:.3f}"] if start is not None else []
+    span += ["-t", f"{duration:.3f}"] if duration is not None else []
+    return [*span, "-i", str(path)]
+
+
+def decode_mono_float(path: Path, rate: int, start: float | None = None, duration: float | None = None) -> bytes:
+    """The audio of `path` (or of a stretch of it) as mono 32-bit float samples at `rate` Hz,
+    as a speech recognizer reads it."""
+    args = ["-hide_banner", "-v", "error", *_span(path, start, duration), "-ac", "1", "-ar", str(rate), "-f", "f32le", "-"]
     return run_binary("ffmpeg", args, what=f"decoding {path.name}").stdout
 
 
@@ -152,15 +165,19 @@ _TIME = re.compile(r"time=(\d+):(\d+):([\d.]+)")
 _ASTATS = re.compile(r"(Peak level|RMS level|Noise floor) dB: (-?[\d.]+|-?inf|nan)")
 
 
-def audio_health(path: Path, *, silence_db: float = -50.0, min_silence: float = 0.3) -> AudioHealth:
-    """Loudness, true and sample peak, RMS, noise floor and the silences of a file, in one pass."""
+def audio_health(
+    path: Path, *, start: float | None = None, duration: float | None = None, silence_db: float = -50.0,
+    min_silence: float = 0.3,
+) -> AudioHealth:
+    """Loudness, true and sample peak, RMS, noise floor and the silences of a file (or of
+    `duration` seconds of it from `start`), in one pass."""
     chain = (
         "ebur128=framelog=verbose:peak=true+sample,"
         f"silencedetect=n={silence_db}dB:d={min_silence},"
         "astats=measure_perchannel=none:measure_overall=RMS_level+Peak_level+Noise_floor"
     )
-    result = run_ffmpeg(["-nostats", "-stats_period", "3600", "-stats", "-i", str(path), "-af", chain, "-f", "null", "-"],
-                    what=f"analysing {path.name}")
+    result = run_ffmpeg(["-nostats", "-stats_period", "3600", "-stats", *_span(path, start, duration), "-af", chain,
+                         "-f", "null", "-"], what=f"analysing {path.name}")
     log = result.stderr
     summary = log.rsplit("Summary:", 1)[-1]
     lufs = _LUFS.search(summary)
@@ -221,37 +238,40 @@ def encode_segment(
     *,
     gain_db: float,
     limiter_dbfs: float,
-    aac: Path,
+    aac: Path | None,
     aac_bitrate: str,
-    mp3: Path,
+    mp3: Path | None,
     mp3_bitrate: str,
     mp3_sample_rate: int,
     mp3_samples: int,
     label: str = "",
 ) -> None:
-    """Apply gain and a peak limiter once, then encode an ADTS AAC stream and an MP3 in one pass.
+    """Apply gain and a peak limiter once, then encode an ADTS AAC stream, an MP3, or both
+    in one pass (a path of None: that stream is not made).
 
     The MP3 is fed exactly `mp3_samples` samples (the PCM at the MP3 rate, padded or cut
     in its closing silence) so that it decodes to as many samples as the AAC stream does.
     """
     limit = 10 ** (limiter_dbfs / 20)
-    graph = (
-        f"[0:a]volume={gain_db:.2f}dB,"
-        f"alimiter=limit={limit:.4f}:level=false:latency=true:attack=5:release=60,"
-        f"asplit=2[aac][raw];[raw]aresample={mp3_sample_rate},"
-        f"apad=whole_len={mp3_samples},atrim=end_sample={mp3_samples}[mp3]"
-    )
-    run_ffmpeg(
-        [
-            *_pcm_input(rate), "-filter_complex", graph,
-            "-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate,
-            "-f", "adts", str(aac),
-            "-map", "[mp3]", *BITEXACT, "-c:a", "libmp3lame", "-b:a", mp3_bitrate, "-compression_level", "7",
-            "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(mp3),
-        ],
-        what=f"encoding {label or aac.stem[:12]}",
-        input=pcm,
-    )
+    mastered = f"[0:a]volume={gain_db:.2f}dB,alimiter=limit={limit:.4f}:level=false:latency=true:attack=5:release=60"
+    to_mp3 = f"aresample={mp3_sample_rate},apad=whole_len={mp3_samples},atrim=end_sample={mp3_samples}[mp3]"
+    outputs: list[str] = []
+    if aac is not None and mp3 is not None:
+        graph = f"{mastered},asplit=2[aac][raw];[raw]{to_mp3}"
+    elif aac is not None:
+        graph = f"{mastered}[aac]"
+    elif mp3 is not None:
+        graph = f"{mastered},{to_mp3}"
+    else:
+        return
+    if aac is not None:
+        outputs += ["-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate,
+                    "-f", "adts", str(aac)]
+    if mp3 is not None:
+        outputs += ["-map", "[mp3]", *BITEXACT, "-c:a", "libmp3lame", "-b:a", mp3_bitrate, "-compression_level", "7",
+                    "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(mp3)]
+    run_ffmpeg([*_pcm_input(rate), "-filter_complex", graph, *outputs],
+               what=f"encoding {label or 'a segment'}", input=pcm)
 
 
 def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:

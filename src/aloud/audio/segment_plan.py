@@ -15,8 +15,8 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+from aloud.model import Edition, SpeechUnit
 from aloud.settings import AudioFormat, Pauses
-from aloud.model import SpeechUnit
 from aloud.words import count_words
 
 MIN_WORDS = 700  # a segment is at least this long (about 4 min), unless its chapter is shorter
@@ -74,3 +74,22 @@ def plan_segments(
         key = hashlib.sha256(blob.encode("utf-8")).hexdigest()
         segments.append(Segment(units[0].chapter, n, chosen, keys, lead, tail, key))
     return segments
+
+
+@dataclass(frozen=True)
+class SegmentPlan:
+    segments: dict[int, tuple[Segment, ...]]  # by chapter index
+
+    @property
+    def all(self) -> list[Segment]:
+        return [s for chapter in self.segments.values() for s in chapter]
+
+
+def plan_edition(
+    edition: Edition, units: dict[int, tuple[SpeechUnit, ...]], unit_key, pauses: Pauses, audio: AudioFormat
+) -> SegmentPlan:
+    """Every chapter's segments; `unit_key` names a unit's sound (who speaks it, and how)."""
+    return SegmentPlan({
+        chapter.index: tuple(plan_segments(units[chapter.index], [unit_key(u) for u in units[chapter.index]], pauses, audio))
+        for chapter in edition.chapters
+    })

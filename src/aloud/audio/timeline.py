@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from aloud.model import ChapterAudio, ChapterMark, SentenceTiming, SpeechUnit
 
@@ -36,12 +35,13 @@ def sentence_timings(audio: ChapterAudio, units: Sequence[SpeechUnit], offset: f
 
 
 def chapter_marks(
-    chapters: Sequence[ChapterAudio], folder: Path, units: dict[int, tuple[SpeechUnit, ...]]
+    chapters: Sequence[ChapterAudio], units: dict[int, tuple[SpeechUnit, ...]], files: Sequence[str] | None = None
 ) -> list[ChapterMark]:
-    """Where each chapter, and each sentence in it, lies in the joined M4B."""
+    """Where each chapter, and each sentence in it, lies in the joined edition; `files` are
+    the chapters' MP3s (relative to the edition folder), if the edition has them."""
     marks = []
     position = 0.0
-    for audio in chapters:
+    for n, audio in enumerate(chapters):
         start = position
         position += audio.duration
         marks.append(
@@ -50,7 +50,7 @@ def chapter_marks(
                 title=audio.chapter.title,
                 start=start,
                 end=position,
-                file=audio.mp3.relative_to(folder).as_posix(),
+                file=files[n] if files else "",
                 word_count=audio.chapter.word_count,
                 sentences=sentence_timings(audio, units[audio.chapter.index], start),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,8 +16,10 @@ import typer
 
 from aloud import __version__
 from aloud.clock import duration_text
-from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare, say as say_text
-from aloud.settings import BuildSettings, NarrationOptions, audio_profile
+from aloud.export.exporter import EXPORTERS, parse_outputs
+from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare
+from aloud.say import say as say_text
+from aloud.settings import BuildSettings, NarrationOptions, audio_profile, source_date_epoch
 from aloud.speech.registry import create_engine
 from aloud.errors import AloudError, UsageError
 from aloud.progress import NullProgress
@@ -72,7 +75,7 @@ def _settings(
     engine: str | None = None,
     narration: NarrationOptions | None = None,
 ) -> BuildSettings:
-    return BuildSettings().with_overrides(
+    return BuildSettings(source_date_epoch=source_date_epoch(os.environ)).with_overrides(
         out_dir=out, jobs=jobs, cache_dir=cache_dir, engine=engine, narration=narration
     )
 
@@ -123,13 +126,20 @@ def build_command(
     profile: Annotated[
         str, typer.Option("--profile", help="Audio profile: default, or acx (Audible: 192 kb/s CBR MP3 at 44.1 kHz, peaks ≤ -3 dB).")
     ] = "default",
+    outputs: Annotated[
+        Optional[str],
+        typer.Option("--outputs", help=f"What to make, a comma list of {', '.join(EXPORTERS)} (default all; "
+                     "the player brings chaptered-mp3)."),
+    ] = None,
 ) -> None:
     """Build the audio edition of each INPUT into OUT/<slug>/."""
     with _errors():
         if title and len(inputs) > 1:
             raise UsageError("--title names one edition; give one input with it")
         narration = _narration(announce, chapter_titles, keep_web_leftovers, lexicon)
-        settings = _settings(out, jobs, cache_dir, engine, narration).with_overrides(audio=audio_profile(profile))
+        settings = _settings(out, jobs, cache_dir, engine, narration).with_overrides(
+            audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
+        )
         settings = settings.validated()
         options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
         from aloud.cli.terminal import progress_for
@@ -145,6 +155,8 @@ def build_command(
             with progress_for(quiet=quiet) as progress:
                 built = build(path, settings, options, progress or NullProgress())
             if not quiet:
+                if built.changed:
+                    typer.echo(f"{built.folder}: rebuilt with changes: {built.changed}", err=True)
                 state = " (up to date)" if built.up_to_date else ""
                 typer.echo(
                     f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {duration_text(built.duration)}{state}"

@@ -12,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 LABELS = {
     "render": "Speaking and encoding (words)",
-    "join": "Joining chapters and the M4B",
+    "chapters": "Joining chapter MP3s (chapters)",
+    "join": "Writing the outputs (files)",
     "verify": "Listening to each chapter (chapters)",
 }
 

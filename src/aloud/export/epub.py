@@ -11,12 +11,14 @@ in the package metadata, so the same edition gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from datetime import datetime, timezone
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from aloud.audio.ffmpeg import MP3
 from aloud.clock import timestamp
 from aloud.model import ChapterMark, Edition, SentenceTiming
 
@@ -24,11 +26,13 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MODIFIED = "2000-01-01T00:00:00Z"  # EPUB asks for one; a fixed one keeps builds byte-identical
 
 
-def modified_date(source_date_epoch: str | None) -> str:
+def modified_date(source_date_epoch: int | None) -> str:
     """`dcterms:modified`: SOURCE_DATE_EPOCH (the reproducible-builds convention) when it is
     set, so a corrected edition can say it is newer; otherwise a fixed date."""
+    if source_date_epoch is None:
+        return MODIFIED
     try:
-        moment = datetime.fromtimestamp(int(source_date_epoch or ""), tz=timezone.utc)
+        moment = datetime.fromtimestamp(source_date_epoch, tz=timezone.utc)
     except (ValueError, OverflowError, OSError):
         return MODIFIED
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -247,3 +251,24 @@ def write_epub(
                 while chunk := source.read(1 << 20):
                     sink.write(chunk)
     return path
+
+
+def edition_identifier(edition: Edition) -> str:
+    """A stable identifier for the EPUB: the same book keeps it through corrections."""
+    name = hashlib.sha256(f"{edition.title}\0{edition.author}".encode("utf-8")).hexdigest()
+    return f"urn:aloud:{name[:32]}"
+
+
+class EpubExporter:
+    name = "epub"
+    encodings = frozenset({MP3})  # the chapter MP3s are inside it
+    requires: tuple[str, ...] = ()
+
+    def export(self, context) -> dict[str, str]:
+        path = context.folder / f"{context.edition.slug}.epub"
+        write_epub(
+            path, context.edition, list(context.marks), context.joined.chapter_mp3s(),
+            identifier=edition_identifier(context.edition), language=context.language,
+            modified=modified_date(context.settings.source_date_epoch),
+        )
+        return {"epub": path.name}

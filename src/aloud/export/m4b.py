@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aloud.audio import ffmpeg
+from aloud.audio.ffmpeg import AAC
 from aloud.model import ChapterMark, Edition
 
 GENRE = "Audiobook"
@@ -37,3 +38,15 @@ def write_m4b(edition: Edition, marks: list[ChapterMark], adts: list[Path], out:
     metadata.write_text(ffmetadata(edition, marks), encoding="utf-8")
     ffmpeg.mux_m4b(adts, metadata, out, work_dir)
     return out
+
+
+class M4bExporter:
+    name = "m4b"
+    encodings = frozenset({AAC})
+    requires: tuple[str, ...] = ()
+
+    def export(self, context) -> dict[str, str]:
+        out = context.folder / f"{context.edition.slug}.m4b"
+        aac = [s.aac for c in context.chapters for s in c.segments]
+        write_m4b(context.edition, list(context.marks), aac, out, context.work)
+        return {"m4b": out.name}

@@ -1,15 +1,25 @@
-"""`chapters.json`: what the edition is, how it was made, and where each chapter lies."""
+"""`chapters.json`: what the edition is, how it was made, and where each chapter lies.
+
+Written by every build and read by `aloud check`, `aloud verify` and the next build, so
+its schema lives here only: `manifest_data` writes it, `read_manifest` reads it back and
+refuses what lacks a field the readers rely on.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from aloud.settings import AudioFormat
+from aloud.errors import InputError
 from aloud.model import ChapterAudio, ChapterMark, Edition
+from aloud.settings import AudioFormat
+
+MANIFEST = "chapters.json"
+# What every chapter entry holds; "file" (its MP3) only when the edition has chapter files.
+CHAPTER_FIELDS = {"index": int, "title": str, "start": (int, float), "end": (int, float)}
 
 
-def manifest(
+def manifest_data(
     edition: Edition,
     marks: list[ChapterMark],
     chapters: list[ChapterAudio],
@@ -20,6 +30,7 @@ def manifest(
     rate: int,
     files: dict[str, str],
     audio: AudioFormat,
+    outputs: tuple[str, ...],
 ) -> dict:
     return {
         "title": edition.title,
@@ -29,6 +40,7 @@ def manifest(
         "rate": rate,
         "duration": round(marks[-1].end, 3),
         "word_count": edition.word_count,
+        "outputs": list(outputs),
         "files": files,
         "loudness": {"target_lufs": audio.target_lufs, "limiter_dbfs": audio.limiter_dbfs},
         "audio": {
@@ -42,7 +54,7 @@ def manifest(
                 "title": mark.title,
                 "start": round(mark.start, 3),
                 "end": round(mark.end, 3),
-                "file": mark.file,
+                **({"file": mark.file} if mark.file else {}),
                 "word_count": mark.word_count,
                 "gain_db": [min(c.gains_db), max(c.gains_db)],
                 "sentences": [
@@ -61,6 +73,38 @@ def manifest(
     }
 
 
-def write_manifest(path: Path, data: dict) -> Path:
+def write_manifest(folder: Path, data: dict) -> Path:
+    path = folder / MANIFEST
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def read_manifest(folder: Path) -> dict:
+    """The manifest of the edition in `folder`; InputError if it is missing or malformed."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    path = folder / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data.get("chapters"), list) or not data["chapters"] or not isinstance(data.get("files"), dict):
+            raise ValueError("no chapters or files listed")
+        for n, chapter in enumerate(data["chapters"], start=1):
+            if not all(isinstance(chapter.get(k), t) for k, t in CHAPTER_FIELDS.items()):
+                raise ValueError(f"chapter {n} lacks one of {', '.join(CHAPTER_FIELDS)}")
+            if "file" in chapter and not isinstance(chapter["file"], str):
+                raise ValueError(f"chapter {n}: its file name is not text")
+        if not all(isinstance(v, str) for v in data["files"].values()):
+            raise ValueError("a file name is not text")
+    except FileNotFoundError:
+        raise InputError(f"{folder}: not an edition folder (no {MANIFEST})") from None
+    except (OSError, ValueError, AttributeError) as exc:
+        raise InputError(f"{path}: not a readable manifest: {exc}") from None
+    return data
+
+
+def chapter_marks_of(data: dict) -> tuple[ChapterMark, ...]:
+    """The chapter marks a manifest records (without their sentences)."""
+    return tuple(
+        ChapterMark(c["index"], c["title"], c["start"], c["end"], c.get("file", ""), c.get("word_count", 0))
+        for c in data["chapters"]
+    )

@@ -1,64 +1,32 @@
-"""MP3 tags (ID3v2.4): per-chapter files (title, album, artist, track n/N, genre), and the
-whole edition as one MP3 with a table of contents (CTOC) and a CHAP frame per chapter."""
+"""MP3 outputs: one file per chapter with a playlist, and the whole edition as one file
+with chapter frames, both joined from the segments' MP3 streams without re-encoding."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from mutagen import MutagenError
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TPE2, TRCK, CTOCFlags
-
-from aloud.errors import OutputError
-from aloud.export.m4b import GENRE
-from aloud.model import ChapterMark, Edition
-
-NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: players go by the times
+from aloud.audio.ffmpeg import MP3
+from aloud.export.exporter import ExportContext
+from aloud.export.id3 import tag_edition_mp3
+from aloud.export.playlist import write_playlist
 
 
-def _edition_tags(edition: Edition, title: str) -> ID3:
-    tags = ID3()
-    tags.add(TIT2(encoding=3, text=title))
-    tags.add(TALB(encoding=3, text=edition.title))
-    tags.add(TPE1(encoding=3, text=edition.author))
-    tags.add(TPE2(encoding=3, text=edition.author))
-    tags.add(TCON(encoding=3, text=GENRE))
-    return tags
+class ChapterMp3Exporter:
+    name = "mp3"
+    encodings = frozenset({MP3})
+    requires: tuple[str, ...] = ()
+
+    def export(self, context: ExportContext) -> dict[str, str]:
+        context.joined.chapter_mp3s()
+        playlist = context.folder / f"{context.edition.slug}.m3u8"
+        write_playlist(playlist, context.edition, list(context.marks), [c.duration for c in context.chapters])
+        return {"playlist": playlist.name}
 
 
-def _save(tags: ID3, path: Path) -> None:
-    try:
-        tags.save(str(path), v2_version=4, padding=lambda info: 0)
-    except (MutagenError, OSError) as exc:
-        raise OutputError(f"{path.name}: cannot write its tags: {exc}") from None
+class ChapteredMp3Exporter:
+    name = "chaptered-mp3"
+    encodings = frozenset({MP3})
+    requires: tuple[str, ...] = ()
 
-
-def tag_chapter_mp3(path: Path, edition: Edition, index: int, title: str) -> None:
-    tags = _edition_tags(edition, title)
-    tags.add(TRCK(encoding=3, text=f"{index}/{len(edition.chapters)}"))
-    _save(tags, path)
-
-
-def tag_edition_mp3(path: Path, edition: Edition, marks: list[ChapterMark]) -> None:
-    """Tags of the one-file edition, with its chapters (ID3v2 Chapter Frame Addendum)."""
-    tags = _edition_tags(edition, edition.title)
-    ids = [f"chp{mark.index}" for mark in marks]
-    tags.add(
-        CTOC(
-            element_id="toc",
-            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-            child_element_ids=ids,
-            sub_frames=[TIT2(encoding=3, text=edition.title)],
-        )
-    )
-    for element_id, mark in zip(ids, marks):
-        tags.add(
-            CHAP(
-                element_id=element_id,
-                start_time=round(mark.start * 1000),
-                end_time=round(mark.end * 1000),
-                start_offset=NO_OFFSET,
-                end_offset=NO_OFFSET,
-                sub_frames=[TIT2(encoding=3, text=mark.title)],
-            )
-        )
-    _save(tags, path)
+    def export(self, context: ExportContext) -> dict[str, str]:
+        path = context.joined.edition_mp3(context.folder / f"{context.edition.slug}.mp3")
+        tag_edition_mp3(path, context.edition, list(context.marks))
+        return {"mp3": path.name}

@@ -57,3 +57,14 @@ def player_html(edition: Edition, marks: list[ChapterMark], audio_name: str, lan
 def write_player(path: Path, edition: Edition, marks: list[ChapterMark], audio_name: str, language: str = "en") -> Path:
     path.write_text(player_html(edition, marks, audio_name, language), encoding="utf-8")
     return path
+
+
+class PlayerExporter:
+    name = "player"
+    encodings: frozenset[str] = frozenset()
+    requires = ("chaptered-mp3",)  # the page plays the single MP3 beside it
+
+    def export(self, context) -> dict[str, str]:
+        path = context.folder / "index.html"
+        write_player(path, context.edition, list(context.marks), f"{context.edition.slug}.mp3", context.language)
+        return {"player": path.name}

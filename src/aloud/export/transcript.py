@@ -147,3 +147,13 @@ def write_transcripts(folder: Path, slug: str, title: str, marks: list[ChapterMa
     vtt.write_text(vtt_text(marks, title, timed), encoding="utf-8")
     srt.write_text(srt_text(marks, timed), encoding="utf-8")
     return vtt, srt
+
+
+class TranscriptExporter:
+    name = "transcripts"
+    encodings: frozenset[str] = frozenset()  # sentence times only
+    requires: tuple[str, ...] = ()
+
+    def export(self, context) -> dict[str, str]:
+        vtt, srt = write_transcripts(context.folder, context.edition.slug, context.edition.title, list(context.marks))
+        return {"vtt": vtt.name, "srt": srt.name}

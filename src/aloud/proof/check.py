@@ -10,7 +10,6 @@ Three groups of checks, each a `Finding` that passes or fails:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator
@@ -22,7 +21,8 @@ from mutagen.id3 import ID3, ID3NoHeaderError
 from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
 
 from aloud.audio import ffmpeg
-from aloud.errors import AloudError, InputError
+from aloud.errors import AloudError
+from aloud.export.manifest import read_manifest
 
 TIME_TOLERANCE = 0.050  # seconds
 LOUDNESS_TOLERANCE = 1.0  # LU around the edition's target
@@ -77,33 +77,9 @@ def _finding(check: str, subject: str, passed: bool, detail: str) -> Finding:
     return Finding(check, subject, bool(passed), detail)
 
 
-# What every chapter entry must hold for the checks to read it.
-CHAPTER_FIELDS = {"index": int, "title": str, "start": (int, float), "end": (int, float), "file": str}
-
-
-def load_manifest(folder: Path) -> dict:
-    if not folder.is_dir():
-        raise InputError(f"{folder}: not a folder")
-    path = folder / "chapters.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data.get("chapters"), list) or not data["chapters"] or not isinstance(data.get("files"), dict):
-            raise ValueError("no chapters or files listed")
-        for n, chapter in enumerate(data["chapters"], start=1):
-            if not all(isinstance(chapter.get(k), t) for k, t in CHAPTER_FIELDS.items()):
-                raise ValueError(f"chapter {n} lacks one of {', '.join(CHAPTER_FIELDS)}")
-        if not all(isinstance(v, str) for v in data["files"].values()):
-            raise ValueError("a file name is not text")
-    except FileNotFoundError:
-        raise InputError(f"{folder}: not an edition folder (no chapters.json)") from None
-    except (OSError, ValueError, AttributeError) as exc:
-        raise InputError(f"{path}: not a readable manifest: {exc}") from None
-    return data
-
-
 def check_edition(folder: Path, acx: bool = False) -> CheckReport:
     """Every check of the edition in `folder`; the ACX rules too if asked, or if it was built for ACX."""
-    manifest = load_manifest(folder)
+    manifest = read_manifest(folder)
     acx = acx or manifest.get("audio", {}).get("profile") == "acx"
     findings = list(_files(folder, manifest))
     present = {f.subject for f in findings if f.check == "file present" and f.passed}
@@ -118,7 +94,7 @@ def check_edition(folder: Path, acx: bool = False) -> CheckReport:
 
 
 def _listed_files(manifest: dict) -> list[str]:
-    return [*manifest["files"].values(), *(c.get("file", "") for c in manifest["chapters"])]
+    return [*manifest["files"].values(), *(c["file"] for c in manifest["chapters"] if "file" in c)]
 
 
 def _files(folder: Path, manifest: dict) -> Iterator[Finding]:
@@ -149,7 +125,7 @@ def _durations(folder: Path, manifest: dict, present: set[str]) -> Iterator[Find
         yield _finding("chapter order", chapter["title"], ok,
                        f"{chapter['start']:.3f}–{chapter['end']:.3f} s; expected to start at {position:.3f} s")
         position = chapter["end"]
-        name = chapter["file"]
+        name = chapter.get("file")
         if name in present:
             length = _mp3_length(folder / name)
             expected = chapter["end"] - chapter["start"]
@@ -201,7 +177,7 @@ def _id3(path: Path) -> ID3 | None:
 def _mp3_tags(folder: Path, manifest: dict, present: set[str]) -> Iterator[Finding]:
     total = len(manifest["chapters"])
     for n, chapter in enumerate(manifest["chapters"], start=1):
-        name = chapter["file"]
+        name = chapter.get("file")
         if name not in present:
             continue
         tags = _id3(folder / name)
@@ -244,7 +220,7 @@ def _playlist(folder: Path, manifest: dict, present: set[str]) -> Iterator[Findi
         return
     lines = (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
     listed = [line for line in lines if line and not line.startswith("#")]
-    expected = [c["file"] for c in manifest["chapters"]]
+    expected = [c.get("file") for c in manifest["chapters"]]
     yield _finding("playlist order", name, listed == expected,
                    "chapter files in order" if listed == expected else f"lists {listed}; expected {expected}")
 
@@ -277,20 +253,30 @@ def _transcript(folder: Path, manifest: dict, present: set[str]) -> Iterator[Fin
     yield _finding("transcript", name, ok, detail)
 
 
+def _chapter_audio(folder: Path, manifest: dict, chapter: dict, present: set[str]) -> tuple[Path, str, float | None]:
+    """Where a chapter's audio is: its own MP3, else its stretch of the M4B or of the single MP3."""
+    if chapter.get("file") in present:
+        return folder / chapter["file"], chapter["file"], None
+    for kind in ("m4b", "mp3"):
+        name = manifest["files"].get(kind)
+        if name in present:
+            return folder / name, f"{name} #{chapter['index']}", float(chapter["start"])
+    return folder, "", None
+
+
 def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterator[Finding]:
     target = float(manifest.get("loudness", {}).get("target_lufs", -19.0))
     rate = float(manifest.get("rate") or 170)
     for chapter in manifest["chapters"]:
-        name = chapter["file"]
-        if name not in present:
+        path, name, start = _chapter_audio(folder, manifest, chapter, present)
+        if not name:
             continue
-        path = folder / name
+        expected = chapter["end"] - chapter["start"]
         try:
-            health = ffmpeg.audio_health(path)
+            health = ffmpeg.audio_health(path, start=start, duration=None if start is None else expected)
         except AloudError as exc:
             yield _finding("audio", name, False, str(exc))
             continue
-        expected = chapter["end"] - chapter["start"]
         yield _finding("duration", name, _near(health.duration, expected),
                        f"decodes to {health.duration:.2f} s; the manifest says {expected:.3f} s")
         yield _finding("clipping", name, health.sample_peak_dbfs < CLIPPED, f"sample peak {health.sample_peak_dbfs:.1f} dBFS")
@@ -306,8 +292,10 @@ def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterat
         duration = health.duration
         yield _finding("length", name, duration >= SHORTEST_PACE * needed,
                        f"{duration:.1f} s for {chapter.get('word_count', 0)} words (at least {SHORTEST_PACE * needed:.1f} s)")
-        if acx:
+        if acx and start is None:
             yield from _acx(path, name, health)
+        elif acx:
+            yield _finding("ACX format", name, False, "ACX wants a file per chapter: build with --outputs mp3 (or all)")
 
 
 def _acx(path: Path, name: str, health: ffmpeg.AudioHealth) -> Iterator[Finding]:

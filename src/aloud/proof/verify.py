@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Protocol
 
 from aloud.audio import ffmpeg
-from aloud.proof.check import load_manifest
+from aloud.export.manifest import read_manifest
 from aloud.errors import InputError, ToolMissingError, UsageError
 from aloud.narrate.lang.en.normalize import speakable_text
 from aloud.progress import NullProgress, Progress
@@ -356,16 +356,13 @@ def verify_edition(
     """Transcribe each chapter's MP3 and compare it with the chapter's text."""
     if not 0.0 <= max_wer <= 1.0:  # also refuses NaN
         raise UsageError(f"--max-wer {max_wer} is out of range: give a share of words between 0 and 1")
-    manifest = load_manifest(folder)
-    files = [folder / c["file"] for c in manifest["chapters"]]
-    for path in files:
-        if not path.is_file():
-            raise InputError(f"{path}: missing; `aloud check {folder}` says what else is")
+    manifest = read_manifest(folder)
+    sources = [_chapter_audio(folder, manifest, c) for c in manifest["chapters"]]
     recognizer = recognizer or WhisperRecognizer()
     verdicts = []
-    progress.start("verify", len(files))
-    for chapter, path in zip(manifest["chapters"], files):
-        samples = ffmpeg.decode_mono_float(path, RECOGNIZER_RATE)
+    progress.start("verify", len(sources))
+    for chapter, (path, start, duration) in zip(manifest["chapters"], sources):
+        samples = ffmpeg.decode_mono_float(path, RECOGNIZER_RATE, start, duration)
         heard = recognizer.transcribe(samples)
 
         def listen_again(text: list[_TextWord], gap: Gap) -> bool:
@@ -375,3 +372,17 @@ def verify_edition(
         progress.advance("verify")
     progress.finish("verify")
     return VerifyReport(folder, recognizer.describe(), max_wer, tuple(verdicts))
+
+
+def _chapter_audio(folder: Path, manifest: dict, chapter: dict) -> tuple[Path, float | None, float | None]:
+    """A chapter's audio: its own MP3, else its stretch of the single MP3 or the M4B."""
+    if "file" in chapter:
+        path = folder / chapter["file"]
+        if not path.is_file():
+            raise InputError(f"{path}: missing; `aloud check {folder}` says what else is")
+        return path, None, None
+    for kind in ("mp3", "m4b"):
+        name = manifest["files"].get(kind)
+        if name and (folder / name).is_file():
+            return folder / name, float(chapter["start"]), float(chapter["end"]) - float(chapter["start"])
+    raise InputError(f"{folder}: has no audio to listen to; `aloud check {folder}` says what is missing")

@@ -1,5 +1,59 @@
-"""Read stage: a path (or stdin) becomes a decoded `Source`."""
+"""Read stage: a path (or stdin) becomes a `Source`, by the reader for its kind.
 
-from aloud.read.text import decode_text, read_source
+Limits and failures common to every kind are here: no such file, a folder, unreadable,
+too large. Whatever the reader, an edition file beside the input (`<name>.toml`) may
+give the title, author, voice, rate, lexicon and outputs.
+"""
 
-__all__ = ["decode_text", "read_source"]
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from aloud.errors import InputError
+from aloud.model import Source
+from aloud.read.edition_file import edition_file_for, load_edition_file
+from aloud.read.reader import DEFAULT_READERS, SNIFF_BYTES, choose_reader
+from aloud.read.text import decode_text
+
+MAX_BYTES = 64 * 1024 * 1024
+
+__all__ = ["MAX_BYTES", "decode_text", "read_source"]
+
+
+def read_source(path: str | Path, readers: Sequence[str] = DEFAULT_READERS) -> Source:
+    """Read an input file (or `-` for stdin), with its edition file if one sits beside it."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return _read(data, "stdin", "stdin", "", readers)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder; give a file to read")
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise InputError(f"{p}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB we read")
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{p}: not readable (permission denied)") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
+    source = _read(data, str(p), p.stem, p.suffix, readers)
+    meta = load_edition_file(edition_file_for(p))
+    return replace(source, **{k: v for k, v in meta.items() if k in _EDITION_FIELDS}) if meta else source
+
+
+_EDITION_FIELDS = {"title", "author", "voice", "rate", "lexicon", "outputs"}
+
+
+def _read(data: bytes, origin: str, name: str, suffix: str, readers: Sequence[str]) -> Source:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{origin}: larger than the {MAX_BYTES // (1024 * 1024)} MB we read")
+    return choose_reader(readers, suffix, data[:SNIFF_BYTES]).read(data, origin, name)

@@ -1,18 +1,18 @@
-"""Read stage: a path (or stdin) becomes a decoded `Source`."""
+"""The plain-text reader: UTF-8 text, whatever its suffix, decoded with care.
+
+It is also the reader of last resort: an input no other reader claims is read as text,
+and refused if it is not (binary, UTF-16, another encoding).
+"""
 
 from __future__ import annotations
 
 import logging
 import re
-import sys
 import unicodedata
-from pathlib import Path
 
-from aloud.settings import edition_file_for, load_edition_file
 from aloud.errors import InputError
 from aloud.model import Source
 
-MAX_BYTES = 64 * 1024 * 1024
 log = logging.getLogger(__name__)
 
 
@@ -50,46 +50,15 @@ def decode_text(data: bytes, origin: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_source(path: str | Path) -> Source:
-    """Read a text file (or `-` for stdin), with its edition file if one sits beside it."""
-    if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return _make_source(data, "stdin", "stdin", {})
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder; give a text file")
-    try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise InputError(f"{p}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB we read")
-    try:
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{p}: not readable (permission denied)") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
-    meta = load_edition_file(edition_file_for(p))
-    if "lexicon" in meta:
-        meta["lexicon"] = p.parent / str(meta["lexicon"])
-    return _make_source(data, str(p), p.stem, meta)
+class TextReader:
+    name = "text"
+    suffixes = (".txt", ".text")
 
+    def sniff(self, head: bytes) -> bool:
+        return False  # text is what is left when no other reader claims an input
 
-def _make_source(data: bytes, origin: str, name: str, meta: dict[str, object]) -> Source:
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{origin}: larger than the {MAX_BYTES // (1024 * 1024)} MB we read")
-    text = decode_text(data, origin)
-    if not text.strip():
-        raise InputError(f"{origin}: is empty; there is nothing to read aloud")
-    return Source(
-        name=name,
-        text=text,
-        title=meta.get("title"),  # type: ignore[arg-type]
-        author=meta.get("author"),  # type: ignore[arg-type]
-        voice=meta.get("voice"),  # type: ignore[arg-type]
-        rate=meta.get("rate"),  # type: ignore[arg-type]
-        lexicon=meta.get("lexicon"),  # type: ignore[arg-type]
-    )
+    def read(self, data: bytes, origin: str, name: str) -> Source:
+        text = decode_text(data, origin)
+        if not text.strip():
+            raise InputError(f"{origin}: is empty; there is nothing to read aloud")
+        return Source(name=name, text=text)

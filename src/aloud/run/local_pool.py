@@ -1,10 +1,17 @@
-"""Where work runs: one small executor interface, and a local pool of worker processes.
+"""The local executor: worker processes on this machine.
 
-Every task (speaking and encoding a segment) is submitted here, so a distributed
-executor could take them later without touching the stages. Workers are forked from a
-clean server process (forkserver: cheap to start, no threads inherited), may be made
-fresh for every task, keep stdout quiet (native code in engines may print) and leave
-Ctrl-C to the parent.
+Workers are forked from a clean server process (forkserver: cheap to start, no threads
+inherited), keep stdout quiet (native code in engines may print) and leave Ctrl-C to the
+parent. Each worker is a process with a pipe, served by one thread of this process that
+sends it a task and waits for the answer: a worker that dies fails only the task it was
+running (`WorkerCrashed`), and Ctrl-C can stop every worker at once.
+
+How a stateful engine (espeak-ng) still speaks each segment in a fresh process: with
+`fresh_process_per_task`, a worker serves one task and exits, and the next task gets a
+new worker from the server, so nothing said before can colour what is said next. A
+stateless engine (a neural model with a fixed seed) keeps its worker, and so its loaded
+model, for many tasks. Either way a task receives everything it needs in its message
+and sends back everything it made: it never touches this process's files.
 """
 
 from __future__ import annotations
@@ -13,86 +20,147 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Protocol
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from aloud.run.executor import WorkerCrashed, WorkerOptions
+
+STOP_SECONDS = 5  # how long a worker may take to stop before it is killed
 
 
-class WorkerCrashed(Exception):
-    """The process running a task died (a segfault in a native library, a kill)."""
-
-
-class Executor(Protocol):
-    def submit(self, fn: Callable[[Any], Any], task: Any) -> Future: ...
-
-    @property
-    def broken(self) -> bool:
-        """True once a worker died: tasks in flight are lost and must be resubmitted."""
-        ...
-
-    def restart(self) -> None:
-        """Replace the workers after one died."""
-
-    def close(self) -> None:
-        """Wait for the tasks in flight, then stop the workers."""
-
-    def abandon(self) -> None:
-        """Stop now (Ctrl-C): running tasks are killed, queued ones dropped."""
-
-
-def _quiet_worker() -> None:
+def _quiet() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # Stopped by the parent: unwind, so temporary files go and running programs are killed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # native code printing on fd 1 must not reach our stdout
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
 
 
+def _serve(conn: Any) -> None:
+    """A worker's life: run each task that arrives and send back its result or exception."""
+    _quiet()
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        fn, task = message
+        try:
+            reply = (True, fn(task))
+        except Exception as exc:  # noqa: BLE001 - the parent decides what a failure means
+            reply = (False, exc)
+        try:
+            conn.send(reply)
+        except Exception as exc:  # noqa: BLE001 - a result or exception that cannot be pickled
+            conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _how_it_ended(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "stopped answering"
+    if exitcode < 0:
+        try:
+            return f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"was killed by signal {-exitcode}"
+    return f"exited with status {exitcode}"
+
+
+class _Worker:
+    def __init__(self, context: Any) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+
+    def run(self, fn: Callable[[Any], Any], task: Any) -> Any:
+        try:
+            self.conn.send((fn, task))
+            ok, value = self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(STOP_SECONDS)
+            raise WorkerCrashed(f"the worker process {_how_it_ended(self.process.exitcode)}") from None
+        if ok:
+            return value
+        raise value
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(STOP_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+    def terminate(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+
+
 class LocalProcessPool:
     """`jobs` worker processes on this machine, forked from a clean forkserver."""
 
-    def __init__(self, jobs: int, fresh_process_per_task: bool = False) -> None:
-        self.jobs = jobs
-        self.fresh_process_per_task = fresh_process_per_task
-        self._pool: ProcessPoolExecutor | None = None
-
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            options: dict[str, Any] = {"max_tasks_per_child": 1} if self.fresh_process_per_task else {}
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["aloud.audio.mastering", "aloud.speech.engines.pyttsx3_engine", "pyttsx3"])
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs,
-                mp_context=context,
-                initializer=_quiet_worker,
-                **options,
-            )
-        return self._pool
+    def __init__(self, options: WorkerOptions) -> None:
+        self.slots = options.jobs
+        self._fresh = options.fresh_process_per_task
+        self._context = multiprocessing.get_context("forkserver")
+        if options.preload:
+            self._context.set_forkserver_preload(list(options.preload))
+        self._threads = ThreadPoolExecutor(max_workers=self.slots, thread_name_prefix="aloud-worker")
+        self._own = threading.local()  # the worker each thread serves
+        self._workers: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._stopping = False
 
     def submit(self, fn: Callable[[Any], Any], task: Any) -> Future:
-        return self._executor().submit(fn, task)
+        return self._threads.submit(self._run, fn, task)
 
-    @property
-    def broken(self) -> bool:
-        return bool(self._pool is not None and getattr(self._pool, "_broken", False))
+    def _run(self, fn: Callable[[Any], Any], task: Any) -> Any:
+        worker = getattr(self._own, "worker", None)
+        if worker is None:
+            with self._lock:
+                if self._stopping:
+                    raise WorkerCrashed("the build is stopping")
+                worker = _Worker(self._context)
+                self._workers.add(worker)
+            self._own.worker = worker
+        try:
+            return worker.run(fn, task)
+        except WorkerCrashed:
+            self._retire(worker)
+            raise
+        finally:
+            if self._fresh and self._own.worker is worker:
+                self._retire(worker)
 
-    def restart(self) -> None:
-        self.close()  # after a crash the pool is broken: its workers are gone already
+    def _retire(self, worker: _Worker) -> None:
+        self._own.worker = None
+        with self._lock:
+            self._workers.discard(worker)
+        worker.stop()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        self._threads.shutdown(wait=True)
+        with self._lock:
+            workers, self._workers = list(self._workers), set()
+        for worker in workers:
+            worker.stop()
 
     def abandon(self) -> None:
-        if self._pool is None:
-            return
-        # Kill the workers first: the pool then sees itself broken and starts no others.
-        # Waiting for its threads here could hang on a queue lock a killed worker held.
-        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
-            if process.is_alive():
-                process.terminate()
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = None
+        with self._lock:
+            self._stopping = True
+            workers = list(self._workers)
+        for worker in workers:
+            worker.terminate()
+        self._threads.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> "LocalProcessPool":
         return self

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
-
+from aloud.plugins import load_class, module_of
 from aloud.speech.engine import Engine
-from aloud.errors import UsageError
 
 ENGINES = {
     "pyttsx3": "aloud.speech.engines.pyttsx3_engine:Pyttsx3Engine",
@@ -15,12 +13,9 @@ ENGINES = {
 
 
 def create_engine(name: str) -> Engine:
-    target = ENGINES.get(name, name)
-    if ":" not in target:
-        raise UsageError(f"unknown engine {name!r}; choose from {', '.join(sorted(ENGINES))}")
-    module_name, _, class_name = target.partition(":")
-    try:
-        cls = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError) as exc:
-        raise UsageError(f"engine {name!r} cannot be loaded: {exc}") from None
-    return cls()
+    return load_class("engine", name, ENGINES)()
+
+
+def engine_module(name: str) -> str:
+    """The module of the engine named `name`: a worker may import it before its first task."""
+    return module_of(name, ENGINES)

@@ -95,7 +95,7 @@ def speak(engine: Engine, units: tuple[SpeechUnit, ...], voicing: Voicing) -> li
     return clips
 
 
-def speak_afresh(job: tuple[tuple[SpeechUnit, ...], Voicing]) -> list[AudioClip]:
-    """Start an engine and speak units with it: a task for a fresh worker process."""
+def speak_units(job: tuple[tuple[SpeechUnit, ...], Voicing]) -> list[AudioClip]:
+    """Start an engine and speak units with it: a task for a worker."""
     units, voicing = job
     return speak(start_engine(voicing), units, voicing)

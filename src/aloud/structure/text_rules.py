@@ -72,7 +72,7 @@ class _Break:
     pass
 
 
-def structure(
+def structure_text(
     source: Source,
     title: str | None = None,
     author: str | None = None,
@@ -107,12 +107,17 @@ def structure(
     if not chapters:
         raise InputError(f"{source.name}: no readable text found")
 
-    edition_title = _one_line(title or found_title or _title_from_name(source.name))
-    edition_author = _one_line(author or found_author or DEFAULT_AUTHOR)
+    return make_edition(source.name, chapters, title or found_title, author or found_author)
+
+
+def make_edition(name: str, chapters: list[Chapter] | tuple[Chapter, ...], title: str | None, author: str | None) -> Edition:
+    """The edition of `chapters`, titled (else after the input's `name`) and slugged."""
+    edition_title = _one_line(title or _title_from_name(name))
+    edition_author = _one_line(author or DEFAULT_AUTHOR)
     return Edition(
         title=edition_title,
         author=edition_author,
-        slug=slugify(edition_title) or slugify(source.name) or "edition",
+        slug=slugify(edition_title) or slugify(name) or "edition",
         chapters=tuple(chapters),
     )
 
@@ -419,4 +424,4 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug
 
 
-__all__ = ["structure", "slugify", "section_title", "DEFAULT_AUTHOR", "PROSE"]
+__all__ = ["structure_text", "make_edition", "slugify", "section_title", "DEFAULT_AUTHOR", "PROSE"]

@@ -18,6 +18,11 @@ from __future__ import annotations
 
 import ctypes
 
+try:  # imported here, so a worker that preloads this module has it ready
+    import pyttsx3
+except ImportError:  # pragma: no cover - a dependency of aloud; check_available says so
+    pyttsx3 = None
+
 from aloud.speech.engine import AudioClip
 from aloud.errors import SynthesisError, ToolMissingError
 from aloud.model import Voice
@@ -46,15 +51,12 @@ class Pyttsx3Engine:
                 continue
         else:
             raise ToolMissingError(f"espeak-ng is not installed: {INSTALL_HINT}")
-        try:
-            import pyttsx3  # noqa: F401
-        except ImportError:
-            raise ToolMissingError("the pyttsx3 package is missing: run `pip install pyttsx3`") from None
+        if pyttsx3 is None:
+            raise ToolMissingError("the pyttsx3 package is missing: run `pip install pyttsx3`")
 
     def _driver(self):
         if self._engine is None:
             self.check_available()
-            import pyttsx3
             from pyttsx3.drivers import _espeak
             from pyttsx3.drivers import espeak as driver_module
 

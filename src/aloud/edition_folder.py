@@ -1,0 +1,157 @@
+"""An edition's folder: one build at a time, and only aloud's own files ever replaced.
+
+A build writes its files into a staging folder beside the edition, then moves them into
+the edition folder one by one. The build record (`.aloud-build.json`) lists every file
+aloud wrote there; a rebuild replaces or removes only those. A cover image, notes or
+anything else a user keeps in the folder stay as they are, and a file in the way that
+aloud did not write stops the build before anything is moved. Before the moves, the
+record lists the old files and the new, so a build killed half-way leaves a record that
+still names every file of ours for the next build to clean up.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aloud.errors import OutputError
+
+BUILD_RECORD = ".aloud-build.json"
+PENDING = "pending"  # the key of a record written while files are being moved in
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    key: str  # everything the files were made from, hashed
+    settings: dict[str, str] = field(default_factory=dict)  # what they were made with, to say what changed
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (size, mtime_ns)
+
+
+def _file_state(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+class EditionFolder:
+    def __init__(self, out_dir: Path, slug: str) -> None:
+        self.out_dir = out_dir
+        self.slug = slug
+        self.path = out_dir / slug
+
+    @contextmanager
+    def locked(self) -> Iterator["EditionFolder"]:
+        """One build of an edition at a time: a second one fails at once, clearly."""
+        lock_path = self.out_dir / f".{self.slug}.lock"
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            reason = "is a link; remove it" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+            raise OutputError(f"{lock_path}: cannot take the edition's lock: {reason}") from None
+        with os.fdopen(fd, "r+") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = lock.read().strip() or "another process"
+                raise OutputError(f"{self.path}: another build of this edition is running ({holder}); try again when it ends") from None
+            lock.truncate()
+            lock.write(f"pid {os.getpid()}")
+            lock.flush()
+            try:
+                yield self
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def record(self) -> BuildRecord | None:
+        try:
+            data = json.loads((self.path / BUILD_RECORD).read_text(encoding="utf-8"))
+            return BuildRecord(
+                str(data["key"]),
+                {str(k): str(v) for k, v in data.get("settings", {}).items()},
+                {str(name): (int(size), int(mtime)) for name, (size, mtime) in data["files"].items()},
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def is_current(self, key: str) -> bool:
+        """Whether the edition was built from exactly `key` and none of its files was touched since."""
+        record = self.record()
+        if record is None or record.key != key:
+            return False
+        try:
+            return all(_file_state(self.path / name) == state for name, state in record.files.items())
+        except OSError:
+            return False
+
+    def check_replaceable(self) -> None:
+        """Refuse a folder aloud did not make (an input's folder, the cache, a file)."""
+        if self.path.is_symlink() or (self.path.exists() and not self.path.is_dir()):
+            raise OutputError(f"{self.path}: is not a folder aloud made; move it away or choose another --out or --title")
+        if self.path.is_dir() and self.record() is None and any(self.path.iterdir()):
+            raise OutputError(
+                f"{self.path}: holds files aloud did not write; move them away or choose another --out or --title"
+            )
+
+    @contextmanager
+    def staging(self) -> Iterator[Path]:
+        """A folder for the new files beside the edition, removed whatever happens."""
+        for stale in self.out_dir.glob(f".{self.slug}.building-*"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+        staging = self.out_dir / f".{self.slug}.building-{os.getpid()}"
+        staging.mkdir()
+        try:
+            yield staging
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def commit(self, staging: Path, key: str, settings: dict[str, str]) -> None:
+        """Move the staged files into the edition folder and forget the old files of ours that are gone."""
+        new = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file() or p.is_symlink())
+        old = self.record()
+        ours = set(old.files) if old else set()
+        for name in new:
+            target = self.path / name
+            if (target.exists() or target.is_symlink()) and name not in ours:
+                raise OutputError(f"{target}: is in the way and aloud did not write it; move it away and build again")
+        self.path.mkdir(exist_ok=True)
+        pending = {name: (0, 0) for name in sorted(ours | set(new))}
+        self._write_record(BuildRecord(PENDING, settings, pending))
+        for name in new:
+            target = self.path / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / name, target)
+        for name in sorted(ours - set(new)):
+            gone = self.path / name
+            gone.unlink(missing_ok=True)
+            _remove_empty_parents(gone.parent, self.path)
+        self._write_record(BuildRecord(key, settings, {name: _file_state(self.path / name) for name in new}))
+
+    def _write_record(self, record: BuildRecord) -> None:
+        data = {"key": record.key, "settings": record.settings, "files": {k: list(v) for k, v in record.files.items()}}
+        tmp = self.path / f"{BUILD_RECORD}.part"
+        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path / BUILD_RECORD)
+
+
+def _remove_empty_parents(folder: Path, top: Path) -> None:
+    while folder != top and top in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def what_changed(before: dict[str, str], after: dict[str, str]) -> str:
+    """'voice en-us → en-gb, rate 170 → 160' for the settings that differ, in a fixed order."""
+    changes = []
+    for name, value in after.items():
+        if name in before and before[name] != value:
+            changes.append("the text" if name == "text" else f"{name} {before[name] or '(none)'} → {value or '(none)'}")
+    return ", ".join(changes)

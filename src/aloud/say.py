@@ -1,0 +1,44 @@
+"""`aloud say`: a short text spoken into a WAV file, for a quick listen to a voice and rate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from aloud.audio import pcm
+from aloud.errors import SynthesisError, UsageError
+from aloud.model import Chapter, Paragraph
+from aloud.narrate import narrate_chapter
+from aloud.narrate.lexicon import load_lexicon
+from aloud.pipeline import open_engine
+from aloud.run.executor import WorkerOptions, create_executor, running
+from aloud.run.scheduler import TaskFailed, run_tasks
+from aloud.settings import BuildSettings
+from aloud.speech.registry import engine_module
+from aloud.speech.speaking import UnitFailed, speak_units
+
+
+def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None) -> float:
+    """Speak `text` into the WAV file `out`. Returns its duration in seconds."""
+    if not text.strip():
+        raise UsageError("nothing to say: the text is empty")
+    settings.validated()
+    voicing = open_engine(settings, voice or settings.voice, settings.rate)
+    chapter = Chapter(1, "say", "", tuple(Paragraph(p) for p in text.split("\n") if p.strip()))
+    narration = replace(settings.narration, language=voicing.language)
+    units = narrate_chapter(chapter, settings.pauses, narration, load_lexicon(settings.narration.lexicon))
+    if not units:
+        raise UsageError("nothing to say: the text has no words")
+    spoken = []
+    # Spoken by a fresh engine in a process of its own, and tried twice, as a build's segments are.
+    workers = WorkerOptions(1, fresh_process_per_task=True, preload=(engine_module(voicing.engine),))
+    try:
+        with running(create_executor(settings.executor, workers)) as executor:
+            run_tasks([(units, voicing)], speak_units, executor, lambda _task, clips: spoken.extend(clips))
+    except TaskFailed as failed:
+        error = failed.reasons[-1]
+        problem = f"“{units[error.position].label}”: {error.reason}" if isinstance(error, UnitFailed) else str(error)
+        raise SynthesisError(f"could not say {problem} (tried twice)") from None
+    rate = spoken[0].sample_rate
+    joined, _ = pcm.join_clips([c.pcm for c in spoken], [u.pause_after for u in units], rate)
+    return pcm.write_wav(out, joined, rate)
