@@ -3,12 +3,13 @@ from __future__ import annotations
 from aloud.settings import Pauses
 from aloud.model import Chapter, Paragraph
 from aloud.narrate import CLAUSE_PAUSE, narrate_chapter
-from aloud.narrate.sentences import split_long, split_sentences
+from aloud.narrate.lang.en import English
+from aloud.narrate.sentences import split_long
 
 
 def test_sentences_split_on_end_punctuation_but_not_abbreviations():
     text = 'Mr. Smith met Dr. Jones at 5 p.m. on the hill. "Is it late?" she asked. It was. C. D. Wright agreed!'
-    assert split_sentences(text) == [
+    assert English().split_sentences(text) == [
         "Mr. Smith met Dr. Jones at 5 p.m. on the hill.",
         '"Is it late?" she asked.',
         "It was.",

@@ -24,14 +24,14 @@ class UsageError(AloudError, ValueError):
     exit_code = EXIT_USAGE
 
 
-class InputError(AloudError, OSError):
-    """The input text cannot be read or makes no edition."""
+class InputError(AloudError, ValueError):
+    """The input cannot be read or makes no edition."""
 
     exit_code = EXIT_USAGE
 
 
-class ToolMissingError(AloudError, FileNotFoundError):
-    """An external program or library we need is not installed."""
+class ToolMissingError(AloudError):
+    """An external program or library we need is not installed (wherever the task runs)."""
 
 
 class ToolFailedError(AloudError, RuntimeError):

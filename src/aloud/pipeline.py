@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,13 +18,23 @@ from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
 from aloud.edition_folder import EditionFolder, what_changed
 from aloud.errors import OutputError
-from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
+from aloud.export.exporter import (
+    ExportContext,
+    Exporter,
+    export_all,
+    exporters_for,
+    parse_outputs,
+)
 from aloud.export.joins import JoinedAudio, chapter_files
-from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
+from aloud.export.manifest import (
+    chapter_marks_of,
+    manifest_data,
+    read_manifest,
+    write_manifest,
+)
 from aloud.model import BuiltEdition, ChapterAudio, Edition, SpeechUnit
-from aloud.narrate import narrate_edition
-from aloud.narrate.lexicon import Lexicon, load_lexicon
-from aloud.narrate.readable import readable_scripts
+from aloud.narrate import locale_for, narrate_edition
+from aloud.narrate.lexicon import load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.run.executor import WorkerOptions, create_executor, running
@@ -51,34 +62,32 @@ class PreparedEdition:
     units: dict[int, tuple[SpeechUnit, ...]]
     voice: str
     rate: int
-    lexicon: Lexicon = Lexicon()
     outputs: tuple[str, ...] = ("all",)
+    voicing: Voicing | None = None  # who speaks, once the engine is open
 
 
-def prepare(path: str | Path, settings: BuildSettings, options: EditionOptions = EditionOptions()) -> PreparedEdition:
-    """Read, structure and narrate: everything up to the engine."""
-    source = read_source(path)
-    narration = settings.narration
-    edition = structure(source, options.title, options.author, keep_web_leftovers=narration.keep_web_leftovers)
+def prepare(
+    path: str | Path,
+    settings: BuildSettings,
+    options: EditionOptions = EditionOptions(),
+    voicing_for: Callable[[str, int], Voicing] | None = None,
+) -> PreparedEdition:
+    """Read, structure and narrate: everything up to the engine. With `voicing_for` (which
+    opens the engine and finds the voice), the text is narrated in the language the voice
+    speaks; without, in the one its name says ("en-gb")."""
+    source = read_source(path, settings.readers)
     voice = _first(options.voice, source.voice, settings.voice)
     rate = _first(options.rate, source.rate, settings.rate)
     settings.with_overrides(rate=rate).validated()
-    lexicon = load_lexicon(narration.lexicon or source.lexicon)
+    lexicon = load_lexicon(settings.narration.lexicon or source.lexicon)
     # Outputs named on the command line win over the edition file's.
     outputs = parse_outputs(source.outputs if source.outputs and settings.outputs == ("all",) else settings.outputs)
-    units = narrate_edition(edition, settings.pauses, replace(narration, language=voice), lexicon)
-    return PreparedEdition(edition, units, voice, rate, lexicon, outputs)
-
-
-def narrated_for(prepared: PreparedEdition, settings: BuildSettings, language: str) -> PreparedEdition:
-    """The edition narrated for the voice's language, when the voice's name did not tell it
-    ("Russian" speaks Cyrillic): what is left out as unreadable depends on it. Narrated
-    again only when the voice reads other scripts than its name suggested."""
-    if readable_scripts(language) == readable_scripts(prepared.voice):
-        return prepared
-    narration = replace(settings.narration, language=language)
-    units = narrate_edition(prepared.edition, settings.pauses, narration, prepared.lexicon)
-    return replace(prepared, units=units)
+    voicing = voicing_for(voice, rate) if voicing_for else None
+    narration = replace(settings.narration, language=voicing.language if voicing else voice)
+    locale = locale_for(narration)
+    edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale)
+    units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
+    return PreparedEdition(edition, units, voice, rate, outputs, voicing)
 
 
 def _first(*values):
@@ -107,12 +116,11 @@ def build(
     progress: Progress = NullProgress(),
 ) -> BuiltEdition:
     settings.validated()
-    prepared = prepare(path, settings, options)
-    edition = prepared.edition
+    prepared = prepare(path, settings, options, lambda voice, rate: open_engine(settings, voice, rate))
+    edition, voicing = prepared.edition, prepared.voicing
+    assert voicing is not None
     ffmpeg.require("ffmpeg")
     ffmpeg.require("ffprobe")
-    voicing = open_engine(settings, prepared.voice, prepared.rate)
-    prepared = narrated_for(prepared, settings, voicing.language)
     exporters = exporters_for(prepared.outputs)
     segment_plan = plan_edition(edition, prepared.units, voicing.key, settings.pauses, settings.audio)
     made_with = _made_with(prepared, segment_plan, voicing, settings, exporters)
@@ -211,7 +219,7 @@ def _make(
     data = manifest_data(
         edition, list(marks), list(chapters), engine=voicing.engine, engine_version=voicing.engine_version,
         voice=voicing.voice, rate=voicing.rate, files=files, audio=settings.audio,
-        outputs=tuple(e.name for e in exporters),
+        outputs=tuple(e.name for e in exporters), language=voicing.language,
     )
     write_manifest(staging, data)
     return files, marks

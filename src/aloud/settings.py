@@ -36,6 +36,7 @@ class NarrationOptions:
     keep_web_leftovers: bool = False  # trailing "Continue reading …", "Share this" lines
     lexicon: Path | None = None  # a pronunciation lexicon file
     language: str = "en"  # of the voice: letters of other scripts, and emoji, are left out
+    locale: str | None = None  # the narration's rules, when not the voice language's (see narrate.lang)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class BuildSettings:
     narration: NarrationOptions = NarrationOptions()
     outputs: tuple[str, ...] = ("all",)  # see export.exporter: m4b, mp3, chaptered-mp3, epub, transcripts, player
     executor: str = "local"  # where segment tasks run (see run.executor)
+    readers: tuple[str, ...] = ()  # readers of your own, tried before aloud's (see read.reader)
     # The reproducible-builds convention: the release date an edition says it has.
     source_date_epoch: int | None = None
 

@@ -22,7 +22,6 @@ from aloud.settings import AudioFormat
 from aloud.speech.speaking import Voicing, speak, start_engine
 
 
-
 @dataclass(frozen=True)
 class SegmentTask:
     segment: Segment

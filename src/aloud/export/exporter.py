@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Protocol
 
 from aloud.errors import UsageError
-from aloud.plugins import load_class
 from aloud.export.joins import JoinedAudio
 from aloud.model import ChapterAudio, ChapterMark, Edition
+from aloud.plugins import load_class
 from aloud.progress import Progress
 from aloud.settings import BuildSettings
 

@@ -31,10 +31,12 @@ def manifest_data(
     files: dict[str, str],
     audio: AudioFormat,
     outputs: tuple[str, ...],
+    language: str,
 ) -> dict:
     return {
         "title": edition.title,
         "author": edition.author,
+        "language": language,
         "engine": {"name": engine, "version": engine_version},
         "voice": voice,
         "rate": rate,

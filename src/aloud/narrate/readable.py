@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from aloud.narrate.lang import language_of
+
 # The first word of a character's Unicode name, for the scripts of the languages espeak-ng speaks.
 SCRIPTS_OF_LANGUAGE = {
     "zh": {"CJK", "IDEOGRAPHIC"}, "cmn": {"CJK", "IDEOGRAPHIC"}, "yue": {"CJK", "IDEOGRAPHIC"},
@@ -29,11 +31,6 @@ ALWAYS = {"LATIN", "GREEK"}
 # characters (joiners, variation selectors), private use, unassigned, surrogates.
 NEVER = {"So", "Sk", "Cf", "Co", "Cn", "Cs"}
 SYMBOLS = "emoji and symbols"
-
-
-def language_of(voice: str) -> str:
-    """The language a voice name stands for: "gmw/en-us" and "en-gb" are "en"."""
-    return voice.rsplit("/", 1)[-1].split("-", 1)[0].lower()
 
 
 def readable_scripts(language: str) -> frozenset[str]:

@@ -6,12 +6,6 @@ import re
 
 from aloud.words import CLAUSE_BREAK
 
-# Words after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st prof rev gen col capt lt sgt jr sr vs etc e.g i.e no nos vol pp fig approx ca cf "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft inc ltd co corp".split()
-)
-
 _BOUNDARY = re.compile(
     r"""(?<=[.!?…])            # sentence punctuation
         ['"’”)\]]*             # closing quotes or brackets stay with the sentence
@@ -24,7 +18,9 @@ _BOUNDARY = re.compile(
 MAX_WORDS = 40
 
 
-def split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset()) -> list[str]:
+    """A paragraph's sentences: each ends at . ! ? or … before a capital or a digit, except
+    after one of the language's `abbreviations` (lower case, without the stop) or an initial."""
     text = " ".join(paragraph.split())
     if not text:
         return []
@@ -37,7 +33,7 @@ def split_sentences(paragraph: str) -> list[str]:
         before = text[start : match.start()]
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
         bare = last_word.rstrip(".'\"’”)]").lower()
-        if bare in ABBREVIATIONS or re.fullmatch(r"[A-Za-z]", bare):
+        if bare in abbreviations or re.fullmatch(r"[A-Za-z]", bare):
             continue  # "Mr. Smith", "C. D. Smith"
         sentences.append(text[start : match.end()].strip())
         start = match.end()

@@ -7,7 +7,7 @@ word with the chapter's text as `chapters.json` gives it (what was written, with
 announcements and spoken titles), after both sides are normalized the same way:
 
 - numbers, dates, money and abbreviations become words by the narration's own rules
-  (`speakable_text`), so "1958" written and "1958" heard both become "nineteen fifty eight";
+  (the English locale's), so "1958" written and "1958" heard both become "nineteen fifty eight";
 - case, punctuation, hyphens and apostrophes are dropped ("it's" and "its", "Scrooge's"
   and "Scrooges" sound the same);
 - a word said several times in a row counts once: a recognizer writes a laugh ("Ha, ha,
@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import Protocol
 
 from aloud.audio import ffmpeg
-from aloud.export.manifest import read_manifest
 from aloud.errors import InputError, ToolMissingError, UsageError
-from aloud.narrate.lang.en.normalize import speakable_text
+from aloud.export.manifest import read_manifest
+from aloud.narrate.lang.en import English
 from aloud.progress import NullProgress, Progress
 from aloud.words import WORD
 
@@ -60,6 +60,7 @@ INSTALL_HINT = "install it with `pip install 'aloud[verify]'` (or `make verify`)
 # Normalizing words
 # --------------------------------------------------------------------------------------
 
+_ENGLISH = English()  # the recognizer, Whisper tiny.en, hears English
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _CLOSED_COMPOUNDS = re.compile(r"\b(to)-(day|morrow|night)\b", re.IGNORECASE)  # Dickens's "to-day"
 _PER_CENT = re.compile(r"\bper cent\b", re.IGNORECASE)
@@ -86,7 +87,7 @@ def _american(word: str) -> str:
 def normal_words(text: str) -> list[str]:
     """The words of `text` as they are compared: spoken forms, lower case, American spelling."""
     text = _CLOSED_COMPOUNDS.sub(r"\1\2", text)
-    text = speakable_text(text).translate(_APOSTROPHES).lower()
+    text = _ENGLISH.speakable(text).translate(_APOSTROPHES).lower()
     text = _PER_CENT.sub("percent", text).replace("-", " ")
     words = [_american(w.replace("'", "")) for w in WORD.findall(text)]
     return [w for n, w in enumerate(words) if n == 0 or w != words[n - 1]]

@@ -23,8 +23,10 @@ MAX_BYTES = 64 * 1024 * 1024
 __all__ = ["MAX_BYTES", "decode_text", "read_source"]
 
 
-def read_source(path: str | Path, readers: Sequence[str] = DEFAULT_READERS) -> Source:
-    """Read an input file (or `-` for stdin), with its edition file if one sits beside it."""
+def read_source(path: str | Path, readers: Sequence[str] = ()) -> Source:
+    """Read an input file (or `-` for stdin), with its edition file if one sits beside it;
+    `readers` are tried before aloud's own."""
+    readers = (*readers, *DEFAULT_READERS)
     if str(path) == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return _read(data, "stdin", "stdin", "", readers)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from aloud.plugins import load_class
 from aloud.model import Source
+from aloud.plugins import load_class
 
 SNIFF_BYTES = 4096  # how much of an input a reader is shown to recognise its kind
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aloud.model import SpeechUnit
 from aloud.speech.engine import AudioClip, Engine
 from aloud.speech.registry import create_engine
-from aloud.model import SpeechUnit
 from aloud.words import count_words
 
 

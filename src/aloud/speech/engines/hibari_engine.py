@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from importlib import metadata
 
-from aloud.speech.engine import AudioClip
 from aloud.errors import SynthesisError, ToolMissingError
 from aloud.model import Voice
+from aloud.speech.engine import AudioClip
 
 OUTPUT_RATE = 22050
 NATURAL_RATE = 175  # words per minute at speed 1.0, measured on plain prose

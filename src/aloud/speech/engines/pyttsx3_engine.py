@@ -23,9 +23,9 @@ try:  # imported here, so a worker that preloads this module has it ready
 except ImportError:  # pragma: no cover - a dependency of aloud; check_available says so
     pyttsx3 = None
 
-from aloud.speech.engine import AudioClip
 from aloud.errors import SynthesisError, ToolMissingError
 from aloud.model import Voice
+from aloud.speech.engine import AudioClip
 
 # The libraries pyttsx3's espeak driver loads, in its order.
 ESPEAK_LIBRARIES = ("libespeak-ng.so.1", "/usr/local/lib/libespeak-ng.so.1", "libespeak-ng.1.dylib",

@@ -10,8 +10,8 @@ import math
 import struct
 import zlib
 
-from aloud.speech.engine import AudioClip
 from aloud.model import Voice
+from aloud.speech.engine import AudioClip
 from aloud.words import count_words
 
 SAMPLE_RATE = 22050

@@ -1,17 +1,10 @@
-"""Number helpers shared by structure and narration."""
+"""Numbers in English headings: "Chapter 12", "XII", "Twelve", "the Twelfth", "Twenty-One"."""
 
 from __future__ import annotations
 
 import re
 
-from aloud.narrate.lang.en.normalize import cardinal_words
 from aloud.roman import roman_value
-
-
-def spoken_number(value: int) -> str:
-    """'one', 'twenty-three': words the engine reads as a narrator would."""
-    return cardinal_words(str(value))
-
 
 _WORD_NUMBERS = {
     w: i

@@ -1,0 +1,66 @@
+"""The `aloud` command and what all its subcommands share: errors become one line on stderr
+and an exit code (the only place an `AloudError` does), logging, and `--version`."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Optional
+
+import typer
+
+from aloud import __version__
+from aloud.errors import AloudError
+
+app = typer.Typer(
+    name="aloud",
+    help="Turn a text into a chaptered audio edition: M4B, MP3s, playlist and manifest.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"aloud: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def errors() -> Iterator[None]:
+    try:
+        yield
+    except AloudError as exc:
+        raise _fail(exc.message, exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", 130) from None
+    except OSError as exc:
+        raise _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", 1) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"aloud {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every external command.")] = False,
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True)] = None,
+) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(name)s: %(message)s" if verbose else "aloud: warning: %(message)s",
+    )
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("aloud: error: interrupted", err=True)
+        sys.exit(130)

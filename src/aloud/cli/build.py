@@ -1,0 +1,84 @@
+"""`aloud build`: the audio edition of each input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from aloud.cli.app import app, errors
+from aloud.cli.options import (
+    AnnounceOption,
+    ChapterTitlesOption,
+    EngineOption,
+    KeepWebOption,
+    LexiconOption,
+    OutOption,
+    RateOption,
+    VoiceOption,
+    narration_options,
+    settings_for,
+)
+from aloud.clock import duration_text
+from aloud.errors import UsageError
+from aloud.export.exporter import EXPORTERS, parse_outputs
+from aloud.pipeline import EditionOptions, build, prepare
+from aloud.progress import NullProgress
+from aloud.settings import audio_profile
+
+
+@app.command("build")
+def build_command(
+    inputs: Annotated[list[str], typer.Argument(help="Text files to read (`-` for stdin).", show_default=False)],
+    out: OutOption = None,
+    voice: VoiceOption = None,
+    rate: RateOption = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Edition title (one input only).")] = None,
+    author: Annotated[Optional[str], typer.Option("--author", help="Edition author.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: CPUs).")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where synthesized units are kept.")] = None,
+    engine: EngineOption = None,
+    announce: AnnounceOption = True,
+    chapter_titles: ChapterTitlesOption = True,
+    keep_web_leftovers: KeepWebOption = False,
+    lexicon: LexiconOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    profile: Annotated[
+        str, typer.Option("--profile", help="Audio profile: default, or acx (Audible: 192 kb/s CBR MP3 at 44.1 kHz, peaks ≤ -3 dB).")
+    ] = "default",
+    outputs: Annotated[
+        Optional[str],
+        typer.Option("--outputs", help=f"What to make, a comma list of {', '.join(EXPORTERS)} (default all; "
+                     "the player brings chaptered-mp3)."),
+    ] = None,
+) -> None:
+    """Build the audio edition of each INPUT into OUT/<slug>/."""
+    with errors():
+        if title and len(inputs) > 1:
+            raise UsageError("--title names one edition; give one input with it")
+        narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon)
+        settings = settings_for(out, jobs, cache_dir, engine, narration).with_overrides(
+            audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
+        )
+        settings = settings.validated()
+        options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
+        from aloud.cli.terminal import progress_for
+
+        if len(inputs) > 1 and "-" not in inputs:
+            slugs: dict[str, str] = {}
+            for path in inputs:
+                slug = prepare(path, settings, options).edition.slug
+                if slug in slugs:
+                    raise UsageError(f"{slugs[slug]} and {path} would both be built into {settings.out_dir / slug}; give them different titles")
+                slugs[slug] = path
+        for path in inputs:
+            with progress_for(quiet=quiet) as progress:
+                built = build(path, settings, options, progress or NullProgress())
+            if not quiet:
+                if built.changed:
+                    typer.echo(f"{built.folder}: rebuilt with changes: {built.changed}", err=True)
+                state = " (up to date)" if built.up_to_date else ""
+                typer.echo(
+                    f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {duration_text(built.duration)}{state}"
+                )

@@ -1,0 +1,46 @@
+"""`aloud cache`: where the cache of spoken and encoded segments is, what it holds, clearing it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from aloud.cli.app import app, errors
+
+cache_app = typer.Typer(help="The cache of spoken and encoded segments.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+CacheDirOption = Annotated[Optional[Path], typer.Option("--cache-dir", help="The cache folder (default: per user).")]
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n} B"
+
+
+@cache_app.command("info")
+def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Where the cache is and how much it holds."""
+    from aloud.audio.cache import default_cache_dir, info
+
+    with errors():
+        found = info(cache_dir or default_cache_dir())
+        if as_json:
+            typer.echo(json.dumps({"path": str(found.root), "segments": found.segments, "bytes": found.bytes}))
+        else:
+            typer.echo(f"{found.root}: {found.segments} segments, {_size(found.bytes)}")
+
+
+@cache_app.command("clear")
+def cache_clear_command(cache_dir: CacheDirOption = None) -> None:
+    """Remove everything in the cache."""
+    from aloud.audio.cache import clear, default_cache_dir
+
+    with errors():
+        removed = clear(cache_dir or default_cache_dir())
+        typer.echo(f"{removed.root}: removed {removed.segments} segments, {_size(removed.bytes)}")

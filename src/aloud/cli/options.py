@@ -1,0 +1,50 @@
+"""Options several commands share, and the settings they make."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from aloud.settings import BuildSettings, NarrationOptions, source_date_epoch
+
+
+def settings_for(
+    out: Path | None = None,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    engine: str | None = None,
+    narration: NarrationOptions | None = None,
+) -> BuildSettings:
+    return BuildSettings(source_date_epoch=source_date_epoch(os.environ)).with_overrides(
+        out_dir=out, jobs=jobs, cache_dir=cache_dir, engine=engine, narration=narration
+    )
+
+
+OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for editions (default ./audio).")]
+VoiceOption = Annotated[Optional[str], typer.Option("--voice", help="Voice id, language or name (see `aloud voices`).")]
+RateOption = Annotated[Optional[int], typer.Option("--rate", help="Speaking rate in words per minute (80–450).")]
+EngineOption = Annotated[Optional[str], typer.Option("--engine", help="Speech engine (default pyttsx3).")]
+AnnounceOption = Annotated[
+    bool, typer.Option("--announce/--no-announce", help="Open with title and author, close with 'End of …'.")
+]
+ChapterTitlesOption = Annotated[
+    bool, typer.Option("--chapter-titles/--no-chapter-titles", help="Speak each chapter's title at its start.")
+]
+KeepWebOption = Annotated[
+    bool, typer.Option("--keep-web-leftovers", help="Narrate trailing 'Continue reading …', 'Share this' lines.")
+]
+LexiconOption = Annotated[
+    Optional[Path], typer.Option("--lexicon", help="Pronunciation lexicon (TOML: word = \"respelling\").")
+]
+InputArgument = Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)]
+TitleOption = Annotated[Optional[str], typer.Option("--title", help="Edition title.")]
+AuthorOption = Annotated[Optional[str], typer.Option("--author", help="Edition author.")]
+
+
+def narration_options(announce: bool, chapter_titles: bool, keep_web: bool, lexicon: Path | None) -> NarrationOptions:
+    return NarrationOptions(
+        announce_edition=announce, announce_chapters=chapter_titles, keep_web_leftovers=keep_web, lexicon=lexicon
+    )

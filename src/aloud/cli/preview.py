@@ -1,0 +1,81 @@
+"""`aloud plan` and `aloud text`: what an edition will hold and say, before anything is spoken."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from aloud.cli.app import app, errors
+from aloud.cli.options import (
+    AnnounceOption,
+    AuthorOption,
+    ChapterTitlesOption,
+    InputArgument,
+    KeepWebOption,
+    LexiconOption,
+    RateOption,
+    TitleOption,
+    narration_options,
+    settings_for,
+)
+from aloud.clock import duration_text
+from aloud.pipeline import EditionOptions, estimated_seconds, prepare
+
+
+@app.command("plan")
+def plan_command(
+    input: InputArgument,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    rate: RateOption = None,
+    title: TitleOption = None,
+    author: AuthorOption = None,
+    announce: AnnounceOption = True,
+    chapter_titles: ChapterTitlesOption = True,
+    keep_web_leftovers: KeepWebOption = False,
+    lexicon: LexiconOption = None,
+) -> None:
+    """Show the chapters an edition would have, with estimated durations. Nothing is spoken."""
+    with errors():
+        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon))
+        prepared = prepare(input, settings, EditionOptions(title=title, author=author, rate=rate))
+        edition = prepared.edition
+        rows = [
+            {
+                "index": c.index,
+                "title": c.title,
+                "word_count": c.word_count,
+                "estimated_seconds": round(estimated_seconds(prepared.units[c.index], prepared.rate, settings), 1),
+            }
+            for c in edition.chapters
+        ]
+        total = round(sum(r["estimated_seconds"] for r in rows), 1)
+        if as_json:
+            data = {"title": edition.title, "author": edition.author, "slug": edition.slug, "rate": prepared.rate,
+                    "word_count": edition.word_count, "estimated_seconds": total, "chapters": rows}
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        typer.echo(f"{edition.title}, by {edition.author}")
+        typer.echo(f"{len(rows)} chapters, {edition.word_count} words, about {duration_text(total)} at {prepared.rate} wpm")
+        for r in rows:
+            typer.echo(f"{r['index']:>4}  {duration_text(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
+
+
+@app.command("text")
+def text_command(
+    input: InputArgument,
+    title: TitleOption = None,
+    author: AuthorOption = None,
+    announce: AnnounceOption = True,
+    chapter_titles: ChapterTitlesOption = True,
+    keep_web_leftovers: KeepWebOption = False,
+    lexicon: LexiconOption = None,
+) -> None:
+    """Print exactly what will be spoken, chapter by chapter, with each pause in seconds."""
+    from aloud.narrate.proofreading import script
+
+    with errors():
+        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon))
+        prepared = prepare(input, settings, EditionOptions(title=title, author=author))
+        typer.echo(script(prepared.edition, prepared.units, settings.pauses.paragraph), nl=False)

@@ -1,0 +1,59 @@
+"""`aloud voices` and `aloud say`: the engine's voices, and a quick listen to one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aloud.cli.app import app, errors
+from aloud.cli.options import (
+    EngineOption,
+    LexiconOption,
+    RateOption,
+    VoiceOption,
+    settings_for,
+)
+from aloud.errors import UsageError
+from aloud.say import say as say_text
+from aloud.settings import BuildSettings, NarrationOptions
+from aloud.speech.registry import create_engine
+
+
+@app.command("voices")
+def voices_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    engine: EngineOption = None,
+) -> None:
+    """List the voices of the speech engine."""
+    with errors():
+        eng = create_engine(engine or BuildSettings().engine)
+        eng.check_available()
+        voices = eng.voices()
+        if as_json:
+            data = [{"id": v.id, "name": v.name, "languages": list(v.languages), "gender": v.gender} for v in voices]
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        for v in voices:
+            typer.echo(f"{v.id:<28} {', '.join(v.languages):<18} {v.name}")
+
+
+@app.command("say")
+def say_command(
+    text: Annotated[str, typer.Argument(help="What to say.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="WAV file to write.")],
+    voice: VoiceOption = None,
+    rate: RateOption = None,
+    engine: EngineOption = None,
+    lexicon: LexiconOption = None,
+) -> None:
+    """Speak TEXT into a WAV file, for a quick listen to a voice and rate."""
+    with errors():
+        if output.suffix.lower() != ".wav":
+            raise UsageError(f"{output}: the output of `say` is a .wav file")
+        narration = NarrationOptions(lexicon=lexicon)
+        settings = settings_for(engine=engine, narration=narration).with_overrides(rate=rate)
+        seconds = say_text(text, output, settings, voice)
+        typer.echo(f"{output}: {seconds:.1f} s")

@@ -1,0 +1,161 @@
+"""Narration: a chapter becomes the `SpeechUnit`s an engine is asked to say.
+
+What is said: the edition's opening and closing announcements, a short front matter,
+each chapter's spoken title, then its paragraphs sentence by sentence, made speakable
+by the locale (numbers, abbreviations, symbols …) and passed through the pronunciation
+lexicon. How it is paced: pauses after sentences, paragraphs, verse lines and scene breaks.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from aloud.model import BREAK, HEADING, VERSE, Chapter, Edition, Paragraph, SpeechUnit
+from aloud.narrate.lang import Locale, for_language
+from aloud.narrate.lexicon import Lexicon
+from aloud.narrate.readable import ReadableText
+from aloud.narrate.sentences import split_long
+from aloud.settings import NarrationOptions, Pauses
+
+log = logging.getLogger(__name__)
+
+# A pause inside a sentence that had to be cut for length, where a comma would be.
+CLAUSE_PAUSE = 0.12
+
+
+def opening_announcement(edition: Edition, locale: Locale) -> str:
+    from aloud.structure import DEFAULT_AUTHOR
+
+    known = edition.author if edition.author and edition.author != DEFAULT_AUTHOR else ""
+    return locale.opening(edition.title, known)
+
+
+class _Units:
+    def __init__(self, chapter: int, lexicon: Lexicon, readable: ReadableText, locale: Locale) -> None:
+        self.chapter = chapter
+        self.lexicon = lexicon
+        self.readable = readable
+        self.locale = locale
+        self.units: list[SpeechUnit] = []
+
+    def say(
+        self,
+        text: str,
+        pause: float,
+        kind: str = "sentence",
+        *,
+        spoken: bool = False,
+        written: str = "",
+        new_paragraph: bool = False,
+    ) -> bool:
+        """Add a unit; `spoken` text has been made speakable already. False if nothing is left to say."""
+        text = self.lexicon.apply(self.readable.filter(text if spoken else self.locale.speakable(text)))
+        if not text.strip(" .,;:!?-–—'\"’”“‘"):
+            return False
+        unit = SpeechUnit(self.chapter, len(self.units), text, pause, kind, " ".join(written.split()), new_paragraph)
+        self.units.append(unit)
+        return True
+
+    def pause(self, seconds: float) -> None:
+        """Lengthen the pause after the last unit (a scene break, say)."""
+        if self.units:
+            last = self.units[-1]
+            self.units[-1] = replace(last, pause_after=max(last.pause_after, seconds))
+
+    def paragraph(self, paragraph: Paragraph, pauses: Pauses) -> None:
+        if paragraph.kind == BREAK:
+            self.pause(pauses.scene_break)
+            return
+        if paragraph.kind == HEADING:
+            text = paragraph.text.rstrip(".") + "."
+            self.say(text, pauses.after_title, "title", written=paragraph.text, new_paragraph=True)
+            return
+        first = True  # of the paragraph: the next unit said starts it
+        if paragraph.kind == VERSE:
+            lines = paragraph.text.split("\n")
+            for n, line in enumerate(lines):
+                pause = pauses.verse_line if n < len(lines) - 1 else pauses.paragraph
+                if self.say(line, pause, "line", written=line, new_paragraph=first):
+                    first = False
+            return
+        sentences = self.locale.split_sentences(paragraph.text)
+        for s_index, sentence in enumerate(sentences):
+            pieces = split_long(self.locale.speakable(sentence))
+            written = sentence  # given to the first piece that is said
+            for p_index, piece in enumerate(pieces):
+                if p_index < len(pieces) - 1:
+                    pause = CLAUSE_PAUSE
+                elif s_index < len(sentences) - 1:
+                    pause = pauses.sentence
+                else:
+                    pause = pauses.paragraph
+                if self.say(piece, pause, spoken=True, written=written, new_paragraph=first):
+                    first, written = False, ""
+
+
+def written_title(chapter: Chapter) -> str:
+    """The title as a transcript shows it: what is heard, when the title is only made up."""
+    return chapter.title if chapter.titled or not chapter.spoken_title else chapter.spoken_title
+
+
+def narrate_chapter(
+    chapter: Chapter,
+    pauses: Pauses,
+    options: NarrationOptions = NarrationOptions(),
+    lexicon: Lexicon = Lexicon(),
+    opening: str = "",
+    closing: str = "",
+    readable: ReadableText | None = None,
+    locale: Locale | None = None,
+) -> tuple[SpeechUnit, ...]:
+    locale = locale or locale_for(options)
+    units = _Units(chapter.index, lexicon, readable or ReadableText(options.language), locale)
+    if opening:
+        units.say(opening, pauses.announcement, "announcement", written=opening, new_paragraph=True)
+    for paragraph in chapter.preamble:
+        units.paragraph(paragraph, pauses)
+    if chapter.spoken_title and options.announce_chapters:
+        units.say(
+            chapter.spoken_title.rstrip(".") + ".", pauses.after_title, "title", written=written_title(chapter), new_paragraph=True
+        )
+    for paragraph in chapter.paragraphs:
+        units.paragraph(paragraph, pauses)
+    if closing:
+        units.pause(pauses.announcement)
+        units.say(closing, pauses.paragraph, "announcement", written=closing, new_paragraph=True)
+    return tuple(units.units)
+
+
+def locale_for(options: NarrationOptions) -> Locale:
+    """The locale the options name, else the one of the voice's language."""
+    return for_language(options.locale or options.language)
+
+
+def narrate_edition(
+    edition: Edition,
+    pauses: Pauses,
+    options: NarrationOptions = NarrationOptions(),
+    lexicon: Lexicon = Lexicon(),
+    locale: Locale | None = None,
+) -> dict[int, tuple[SpeechUnit, ...]]:
+    first, last = edition.chapters[0].index, edition.chapters[-1].index
+    announce = options.announce_edition
+    locale = locale or locale_for(options)
+    readable = ReadableText(options.language)
+    units = {
+        c.index: narrate_chapter(
+            c,
+            pauses,
+            options,
+            lexicon,
+            opening=opening_announcement(edition, locale) if announce and c.index == first else "",
+            closing=locale.closing(edition.title) if announce and c.index == last else "",
+            readable=readable,
+            locale=locale,
+        )
+        for c in edition.chapters
+    }
+    if readable.skipped:
+        log.warning("%s", readable.summary())
+    return units

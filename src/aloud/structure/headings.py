@@ -1,0 +1,157 @@
+"""Headings: which blocks of a text head a chapter, and what the chapter is called.
+
+Headings in the styles real books use: Markdown `#`/`##`; `CHAPTER I. Title`; `CHAPTER XII`
+with the title on the next line; `STAVE I:  MARLEY'S GHOST`; a Roman numeral alone above a
+title line; `Chapter 1`, `Part One`; named sections (Preface, Introduction, Epilogue …);
+a table of contents. The words are the locale's (`HeadingWords`); titles set in capitals
+are shown in title case ("Stave I: Marley's Ghost") and spoken naturally ("Stave one.
+Marley's Ghost").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aloud.narrate.lang import Locale
+from aloud.structure.blocks import MARKDOWN_HEADING, is_scene_break
+from aloud.structure.titles import one_line, title_case
+
+NUMBERED, NAMED, MARKDOWN, CONTENTS = "numbered", "named", "markdown", "contents"
+_NUMBER = r"[IVXLCDM]+|\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?"
+_ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str  # as shown
+    spoken: str  # as announced
+    kind: str  # NUMBERED, NAMED, MARKDOWN or CONTENTS
+    level: int  # 1 above 2: a part above its chapters
+    source: str = ""  # the heading's own lines, read as prose if nothing follows it
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SceneBreak:
+    pass
+
+
+class HeadingRules:
+    """The heading patterns of one locale, compiled once per text."""
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+        words = locale.headings
+        self.numbered = re.compile(
+            rf"^(?P<word>{'|'.join(words.numbered)})\s+(?P<num>{_NUMBER})\.?"
+            r"(?:\s*[.:—–-]\s*(?P<title>.*\S))?\s*$",
+            re.IGNORECASE,
+        ) if words.numbered else _NEVER
+        self.named = re.compile(rf"^(?P<name>{'|'.join(words.named)})\.?$", re.IGNORECASE) if words.named else _NEVER
+        self.contents = re.compile("|".join(rf"^{c}\.?$" for c in words.contents), re.IGNORECASE) if words.contents else _NEVER
+
+    def classify(self, blocks: list[list[str]]) -> list[Heading | TextBlock | SceneBreak]:
+        """Each block as a heading (which may take the title in the block after it), a scene break or text."""
+        items: list[Heading | TextBlock | SceneBreak] = []
+        skip_next = False
+        for n, block in enumerate(blocks):
+            if skip_next:
+                skip_next = False
+                continue
+            if is_scene_break(block):
+                items.append(SceneBreak())
+                continue
+            following = blocks[n + 1] if n + 1 < len(blocks) else None
+            heading, used_next = self.heading(block, following)
+            if heading is None:
+                items.append(TextBlock(tuple(block)))
+            else:
+                lines = block + (following if used_next and following else [])
+                items.append(Heading(heading.title, heading.spoken, heading.kind, heading.level, " ".join(lines)))
+                skip_next = used_next
+        return items
+
+    def heading(self, block: list[str], following: list[str] | None) -> tuple[Heading | None, bool]:
+        """A heading made of `block` (and perhaps the title in the block after it)."""
+        if len(block) > 2:
+            return None, False
+        first = " ".join(block[0].split())
+        second = " ".join(block[1].split()) if len(block) == 2 else None
+        if second is None:
+            alone = self._single_line(first)
+            if alone is not None:
+                return alone, False
+        numbered = self._numbered(first) or self._roman(first, second, following)
+        if numbered is None:
+            return None, False
+        prefix, spoken_prefix, level, title = numbered
+        used_next = False
+        if title is None and second is not None:
+            if not self.looks_like_title([second]):
+                return None, False
+            title = second
+        elif title is None and second is None and self.looks_like_title(following):
+            title, used_next = " ".join(following[0].split()), True  # type: ignore[index]
+        elif second is not None:
+            return None, False  # "CHAPTER I. Title" with prose under it in the same block
+        name = title_case(title, self.locale.headings.small_words) if title else ""
+        shown = f"{prefix}: {name}" if name else prefix
+        spoken = f"{spoken_prefix}. {name}" if name else spoken_prefix
+        return Heading(shown, spoken, NUMBERED, level), used_next
+
+    def _single_line(self, line: str) -> Heading | None:
+        """A Markdown heading, a table of contents' heading or a named section."""
+        markdown = MARKDOWN_HEADING.match(line)
+        if markdown:
+            text = one_line(markdown.group(2))
+            return Heading(text, text, MARKDOWN, len(markdown.group(1)))
+        if self.contents.match(line):
+            return Heading("Contents", "", CONTENTS, 2)
+        if self.named.match(line):
+            name = title_case(line.rstrip("."), self.locale.headings.small_words, force=True)
+            return Heading(name, name, NAMED, 2)
+        return None
+
+    def _numbered(self, line: str) -> tuple[str, str, int, str | None] | None:
+        """"Chapter XII. Title": (shown prefix, spoken prefix, level, title or None)."""
+        numbered = self.numbered.match(line)
+        if not numbered:
+            return None
+        value = self.locale.heading_number(numbered.group("num"))
+        if value is None:
+            return None
+        word = numbered.group("word").capitalize()
+        num = numbered.group("num")
+        shown_num = num.upper() if re.fullmatch(r"[IVXLCDMivxlcdm]+", num) else num.capitalize()
+        level = self.locale.headings.numbered.get(word.lower(), 2)
+        return f"{word} {shown_num}", f"{word} {self.locale.number_words(value)}", level, numbered.group("title")
+
+    def _roman(self, line: str, second: str | None, following: list[str] | None) -> tuple[str, str, int, None] | None:
+        """A Roman numeral alone, above the chapter's title."""
+        roman = _ROMAN_ALONE.match(line)
+        if not roman or not (second or self.looks_like_title(following)):
+            return None
+        value = self.locale.heading_number(roman.group("num"))
+        if value is None:
+            return None
+        return roman.group("num"), self.locale.number_words(value).capitalize(), 2, None
+
+    def looks_like_title(self, block: list[str] | None) -> bool:
+        """A short single line that names a chapter, not a sentence of prose."""
+        if not block or len(block) != 1:
+            return False
+        line = " ".join(block[0].split())
+        words = line.split()
+        if not 1 <= len(words) <= 12 or self.numbered.match(line) or MARKDOWN_HEADING.match(line):
+            return False
+        if line.isupper():
+            return True
+        small = self.locale.headings.small_words
+        capitals = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
+        return not line.endswith((",", ";", ":")) and capitals == len(words)
