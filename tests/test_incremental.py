@@ -60,7 +60,7 @@ def test_two_cold_builds_are_byte_identical(tmp_path):
 def test_rebuild_after_an_edit_reencodes_only_segments_near_it(tmp_path):
     body = first_stave()
     source = text_file(tmp_path, body)
-    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", executor="serial")
     build(source, settings, EditionOptions(voice="low"))
     before = {p.name for p in (tmp_path / "cache").rglob("*.json")}
     paragraphs = body.split("\n\n")
@@ -75,7 +75,7 @@ def test_rebuild_after_an_edit_reencodes_only_segments_near_it(tmp_path):
 
 def test_cache_info_and_clear(tmp_path):
     source = text_file(tmp_path)
-    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", executor="serial")
     build(source, settings, EditionOptions(voice="low"))
     assert info(tmp_path / "cache").segments == 3
     runner = CliRunner()
@@ -131,7 +131,7 @@ def test_killed_build_resumes_to_the_same_edition(tmp_path):
 
 def test_unchanged_edition_is_kept_and_a_touched_one_rebuilt(tmp_path):
     source = text_file(tmp_path)
-    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", executor="serial")
     first = build(source, settings, EditionOptions(voice="low"))
     assert not first.up_to_date
     again = build(source, settings, EditionOptions(voice="low"))

@@ -139,7 +139,7 @@ def test_a_long_paragraph_without_punctuation_builds(tmp_path):
     words = SAMPLE.replace(".", " ").replace(",", " ").replace("#", " ").split()
     path = tmp_path / "wall.txt"
     path.write_text(" ".join(words[n % len(words)] for n in range(5000)), encoding="utf-8")
-    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", jobs=2)
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", jobs=2, executor="serial")
     built = build(path, settings, EditionOptions(voice="low"))
     manifest = json.loads(built.manifest.read_text(encoding="utf-8"))
     assert len(list((tmp_path / "cache").rglob("*.json"))) >= 2  # cut into segments, though it has no paragraph end
@@ -154,7 +154,7 @@ def test_hostile_titles_make_safe_files_and_exact_tags(tmp_path):
     path.write_text(body, encoding="utf-8")
     (tmp_path / "book.toml").write_text('title = "Line one\\nartist=Injected\\n[CHAPTER]"\nauthor = "A = B; C"\n',
                                         encoding="utf-8")
-    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", executor="serial")
     built = build(path, settings, EditionOptions(voice="low"))
     out = (tmp_path / "out").resolve()
     for p in built.folder.rglob("*"):

@@ -123,8 +123,9 @@ def build(
     ffmpeg.require("ffprobe")
     exporters = exporters_for(prepared.outputs)
     segment_plan = plan_edition(edition, prepared.units, voicing.key, settings.pauses, settings.audio)
-    made_with = _made_with(prepared, segment_plan, voicing, settings, exporters)
-    key = hashlib.sha256(json.dumps(made_with, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    made_with = _made_with(prepared, voicing, settings, exporters)
+    segment_keys = [s.key for s in segment_plan.all]  # every sound, and the pauses and format around it
+    key = hashlib.sha256(json.dumps([made_with, segment_keys], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     folder = EditionFolder(_output_folder(settings.out_dir), edition.slug)
     with folder.locked():
@@ -155,15 +156,13 @@ def _output_folder(out_dir: Path) -> Path:
 
 
 def _made_with(
-    prepared: PreparedEdition, segment_plan: SegmentPlan, voicing: Voicing, settings: BuildSettings,
-    exporters: tuple[Exporter, ...],
+    prepared: PreparedEdition, voicing: Voicing, settings: BuildSettings, exporters: tuple[Exporter, ...]
 ) -> dict[str, str]:
-    """Everything an edition's files are made from, each in a few words: if it is
-    unchanged, so are they; if not, the differences say what changed."""
+    """What an edition's files are made from, each in a few words, so that a rebuild can say
+    what changed."""
     edition = prepared.edition
-    text = json.dumps([
-        (c.title, c.word_count, [(s.key, [(u.written, u.new_paragraph, u.kind) for u in s.units])
-                                 for s in segment_plan.segments[c.index]])
+    narration = json.dumps([
+        (c.title, [(u.text, u.written, u.pause_after, u.new_paragraph, u.kind) for u in prepared.units[c.index]])
         for c in edition.chapters
     ], ensure_ascii=False)
     return {
@@ -176,7 +175,7 @@ def _made_with(
         "profile": settings.audio.profile,
         "outputs": ",".join(e.name for e in exporters),
         "release date": "" if settings.source_date_epoch is None else str(settings.source_date_epoch),
-        "text": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text": hashlib.sha256(narration.encode("utf-8")).hexdigest(),
     }
 
 
