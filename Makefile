@@ -35,7 +35,7 @@ $(EXTRAS_STAMP): $(STAMP)
 	touch $(EXTRAS_STAMP)
 
 bench: $(STAMP) $(EXTRAS_STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # System programs: installed with apt when we can, otherwise we say what to install.
 define install_missing

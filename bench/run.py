@@ -1,13 +1,14 @@
 """Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
 
-    python bench/run.py [TEXT] [--repeat N] [--only speed|engines]        (make bench)
+    python bench/run.py [TEXT] [--repeat N] [--only speed|engines] [--baseline REF]   (make bench)
 
 Two parts. *speed* (written to bench/results.md):
 
 Rows: (a) espeak-ng on the whole text, then ffmpeg AAC into one .m4a; (b) aloud build,
-cold cache; (c) the same again, warm; (d) after changing one paragraph in the middle;
-(e) cold with --jobs 1 and --jobs 2; (f) cold on the book twice over (memory must not
-double). Wall time; peak memory of the whole process tree (sum of PSS, so pages that
+cold cache, every output, and with --outputs m4b (and, with --baseline, aloud at another
+commit, from a git worktree, in the same rounds); (c) the same again, warm; (d) after
+changing one paragraph in the middle; (e) cold with --jobs 1 and --jobs 2; (f) cold on
+the book twice over (memory must not double). Wall time; peak memory of the whole process tree (sum of PSS, so pages that
 forked workers share are counted once; sampled every 50 ms, in the last round only) and
 the largest RSS of a single process. Ratios are to (a). Results go to stdout and bench/results.md.
 
@@ -42,7 +43,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TEXT = ROOT.parent / "shared" / "corpus" / "a-christmas-carol.txt"
 FALLBACK_TEXT = ROOT / "tests" / "corpus" / "a-christmas-carol.txt"
 SEED = next(iter(sorted((ROOT / "seeds").glob("*.txt"))), None)
-ALOUD = [sys.executable, "-m", "aloud"]
+# The `aloud` program as users run it: the script pip installs (multiprocessing starts workers
+# by importing a program's main module, so how aloud is started shapes what a worker loads).
+_SCRIPT = Path(sys.executable).with_name("aloud")
+ALOUD = [sys.executable, str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "aloud"]
 sys.path.insert(0, str(ROOT / "src"))
 from aloud.structure.gutenberg import strip_gutenberg  # noqa: E402
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -106,7 +110,7 @@ def _tree_memory(root_pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def measure(name: str, commands: list[list[str]], memory: bool = True) -> Row:
+def measure(name: str, commands: list[list[str]], memory: bool = True, env: dict[str, str] | None = None) -> Row:
     """Wall time of `commands` run one after the other; with `memory`, their peak memory too.
 
     Sampling memory reads /proc for the whole tree every 50 ms, which costs CPU: on two
@@ -115,7 +119,7 @@ def measure(name: str, commands: list[list[str]], memory: bool = True) -> Row:
     peak_total = peak_largest = 0
     start = time.perf_counter()
     for command in commands:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         done = threading.Event()
 
         def sample() -> None:
@@ -160,82 +164,138 @@ def main() -> None:
     parser.add_argument("text", nargs="?", type=Path, help="the text to build (default: A Christmas Carol)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold runs (default 3)")
     parser.add_argument("--only", choices=("speed", "engines"), help="run one part (default: both)")
+    parser.add_argument("--baseline", metavar="REF", help="also build cold with aloud at this git commit, side by side")
     args = parser.parse_args()
     source = args.text or (DEFAULT_TEXT if DEFAULT_TEXT.exists() else FALLBACK_TEXT)
     if args.only != "engines":
-        speed(source, args.repeat)
+        speed(source, args.repeat, args.baseline)
     if args.only != "speed":
         engines(source)
 
 
-def speed(source: Path, repeat: int) -> None:
+class Bench:
+    """The speed part's work folder, the commands it times and the rows it keeps."""
+
+    def __init__(self, text: str, baseline: str | None) -> None:
+        self.work = Path(tempfile.mkdtemp(prefix="aloud-bench-"))
+        self.book = self.work / "book.txt"
+        self.book.write_text(text, encoding="utf-8")
+        self.jobs = os.cpu_count() or 1
+        self.timed: dict[str, Row] = {}
+        self.baseline = baseline
+        self.baseline_env: dict[str, str] | None = None
+        if baseline:
+            tree = self.work / "baseline"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), baseline],
+                           check=True, capture_output=True)
+            self.baseline_env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+
+    def close(self) -> None:
+        if self.baseline:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(self.work / "baseline")],
+                           capture_output=True)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def aloud(self, out: str, cache: str, *extra: str, path: Path | None = None) -> list[str]:
+        return [*ALOUD, "build", str(path or self.book), "-o", str(self.work / out), "--cache-dir",
+                str(self.work / cache), "-q", *extra]
+
+    def keep(self, row: Row) -> Row:
+        self.timed[row.name] = self.timed[row.name].merge(row) if row.name in self.timed else row
+        return self.timed[row.name]
+
+    def cold(self, name: str, out: str, *extra: str, memory: bool, env: dict[str, str] | None = None) -> None:
+        shutil.rmtree(self.work / out, ignore_errors=True)
+        shutil.rmtree(self.work / f"{out}-cache", ignore_errors=True)
+        row = measure(name, [self.aloud(out, f"{out}-cache", *extra)], memory, env)
+        row.audio_seconds = probe_seconds(next((self.work / out).glob("*/*.m4b")))
+        self.keep(row)
+
+    def bare(self, memory: bool) -> None:
+        wav, m4a = self.work / "bare.wav", self.work / "bare.m4a"
+        row = measure(NAMES["bare"], [
+            ["espeak-ng", "-w", str(wav), "-f", str(self.book)],
+            ["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", str(m4a)],
+        ], memory)
+        row.audio_seconds = probe_seconds(m4a)
+        self.keep(row)
+
+
+NAMES = {
+    "bare": "(a) bare chain: espeak-ng -w, ffmpeg AAC 64k",
+    "cold": "(b) aloud build, cold, every output",
+    "m4b": "(b) aloud build, cold, --outputs m4b",
+    "baseline": "(b) aloud {ref}, cold, every output",
+    "jobs1": "(e) cold, --jobs 1",
+    "jobs2": "(e) cold, --jobs 2",
+}
+
+
+def speed(source: Path, repeat: int, baseline: str | None = None) -> None:
     text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    work = Path(tempfile.mkdtemp(prefix="aloud-bench-"))
-    book = work / "book.txt"
-    book.write_text(text, encoding="utf-8")
-    jobs = os.cpu_count() or 1
-    timed: dict[str, Row] = {}
-
-    def aloud(out: str, cache: str, *extra: str, path: Path = book) -> list[str]:
-        return [*ALOUD, "build", str(path), "-o", str(work / out), "--cache-dir", str(work / cache), "-q", *extra]
-
-    def cold(name: str, out: str, *extra: str, memory: bool) -> None:
-        shutil.rmtree(work / out, ignore_errors=True)
-        shutil.rmtree(work / f"{out}-cache", ignore_errors=True)
-        row = measure(name, [aloud(out, f"{out}-cache", *extra)], memory)
-        row.audio_seconds = probe_seconds(next((work / out).glob("*/*.m4b")))
-        timed[name] = timed[name].merge(row) if name in timed else row
-
-    names = {
-        "bare": "(a) bare chain: espeak-ng -w, ffmpeg AAC 64k",
-        "cold": f"(b) aloud build, cold (--jobs {jobs})",
-        "jobs1": "(e) cold, --jobs 1",
-        "jobs2": "(e) cold, --jobs 2",
-    }
+    bench = Bench(text, baseline)
     try:
-        for round_ in range(repeat):
-            print(f"round {round_ + 1} of {repeat}", file=sys.stderr)
-            memory = round_ == repeat - 1
-            bare = measure(names["bare"], [
-                ["espeak-ng", "-w", str(work / "bare.wav"), "-f", str(book)],
-                ["ffmpeg", "-v", "error", "-y", "-i", str(work / "bare.wav"), "-c:a", "aac", "-aac_coder", "fast",
-                 "-b:a", "64k", str(work / "bare.m4a")],
-            ], memory)
-            bare.audio_seconds = probe_seconds(work / "bare.m4a")
-            timed[bare.name] = timed[bare.name].merge(bare) if bare.name in timed else bare
-            cold(names["cold"], "out", memory=memory)
-            cold(names["jobs1"], "out1", "--jobs", "1", memory=memory)
-            if jobs != 2:
-                cold(names["jobs2"], "out2", "--jobs", "2", memory=memory)
-        if jobs == 2:
-            timed[names["jobs2"]] = Row(**{**vars(timed[names["cold"]]), "name": names["jobs2"]})
-        rows = [timed[names["bare"]], timed[names["cold"]]]
-        rows.append(measure("(c) aloud build, warm (nothing changed)", [aloud("out", "out-cache")]))
-        changed = work / "changed" / "book.txt"
-        changed.parent.mkdir()
-        changed.write_text(change_middle_paragraph(text), encoding="utf-8")
-        rows.append(measure("(d) one paragraph changed in the middle", [aloud("out", "out-cache", path=changed)]))
-        rows += [timed[names["jobs1"]], timed[names["jobs2"]]]
-        double = work / "double" / "book.txt"
-        double.parent.mkdir()
-        stripped = strip_gutenberg(text)
-        body = stripped.body if stripped else text
-        # The second copy says "Again." after every paragraph, so none of it is in the cache.
-        again = "\n\n".join(p + " Again." if len(p.split()) > 3 else p for p in body.split("\n\n"))
-        double.write_text(body + "\n\n" + again, encoding="utf-8")
-        twice = measure("(f) cold, the book twice over", [aloud("outd", "cached", path=double)])
-        twice.audio_seconds = probe_seconds(next((work / "outd").glob("*/*.m4b")))
-        rows.append(twice)
+        _cold_rounds(bench, repeat)
+        rows = _rows(bench, text)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        bench.close()
+    report = _speed_report(bench, rows, source, text, repeat)
+    print(report)
+    (ROOT / "bench" / "results.md").write_text("# Benchmark results\n\n" + report, encoding="utf-8")
 
-    base = rows[0].seconds
-    cold_row, jobs1, jobs2 = rows[1], timed[names["jobs1"]], timed[names["jobs2"]]
+
+def _cold_rounds(bench: Bench, repeat: int) -> None:
+    """The cold runs, repeated in interleaved rounds (memory sampled in the last only)."""
+    for round_ in range(repeat):
+        print(f"round {round_ + 1} of {repeat}", file=sys.stderr)
+        memory = round_ == repeat - 1
+        bench.bare(memory)
+        bench.cold(NAMES["cold"], "out", memory=memory)
+        bench.cold(NAMES["m4b"], "outm", "--outputs", "m4b", memory=memory)
+        if bench.baseline:
+            bench.cold(NAMES["baseline"].format(ref=bench.baseline), "outb", memory=memory, env=bench.baseline_env)
+        bench.cold(NAMES["jobs1"], "out1", "--jobs", "1", memory=memory)
+        if bench.jobs != 2:
+            bench.cold(NAMES["jobs2"], "out2", "--jobs", "2", memory=memory)
+    if bench.jobs == 2:
+        bench.timed[NAMES["jobs2"]] = Row(**{**vars(bench.timed[NAMES["cold"]]), "name": NAMES["jobs2"]})
+
+
+def _rows(bench: Bench, text: str) -> list[Row]:
+    """The rows in table order, with the warm, edited and doubled runs measured once each."""
+    timed = bench.timed
+    rows = [timed[NAMES["bare"]], timed[NAMES["cold"]], timed[NAMES["m4b"]]]
+    if bench.baseline:
+        rows.append(timed[NAMES["baseline"].format(ref=bench.baseline)])
+    rows.append(measure("(c) aloud build, warm (nothing changed)", [bench.aloud("out", "out-cache")]))
+    changed = bench.work / "changed" / "book.txt"
+    changed.parent.mkdir()
+    changed.write_text(change_middle_paragraph(text), encoding="utf-8")
+    rows.append(measure("(d) one paragraph changed in the middle", [bench.aloud("out", "out-cache", path=changed)]))
+    rows += [timed[NAMES["jobs1"]], timed[NAMES["jobs2"]]]
+    double = bench.work / "double" / "book.txt"
+    double.parent.mkdir()
+    stripped = strip_gutenberg(text)
+    body = stripped.body if stripped else text
+    # The second copy says "Again." after every paragraph, so none of it is in the cache.
+    again = "\n\n".join(p + " Again." if len(p.split()) > 3 else p for p in body.split("\n\n"))
+    double.write_text(body + "\n\n" + again, encoding="utf-8")
+    twice = measure("(f) cold, the book twice over", [bench.aloud("outd", "cached", path=double)])
+    twice.audio_seconds = probe_seconds(next((bench.work / "outd").glob("*/*.m4b")))
+    rows.append(twice)
+    return rows
+
+
+def _speed_report(bench: Bench, rows: list[Row], source: Path, text: str, repeat: int) -> str:
+    by = {r.name: r for r in rows}
+    base, cold_row, m4b = by[NAMES["bare"]].seconds, by[NAMES["cold"]], by[NAMES["m4b"]]
+    warm, edited = by["(c) aloud build, warm (nothing changed)"], by["(d) one paragraph changed in the middle"]
+    jobs1, jobs2, twice = by[NAMES["jobs1"]], by[NAMES["jobs2"]], rows[-1]
     header = "| run | wall s (fastest) | slowest | × bare chain | peak memory, tree (PSS) MB | largest process RSS MB | audio × real time |"
     lines = [
-        f"Text: `{source.name}` — {len(text.split()):,} words. Machine: {platform.machine()}, {jobs} CPUs, "
+        f"Text: `{source.name}` — {len(text.split()):,} words. Machine: {platform.machine()}, {bench.jobs} CPUs, "
         f"Python {platform.python_version()}. {time.strftime('%Y-%m-%d')}. Cold runs: fastest of "
-        f"{repeat}, interleaved{' (with 2 CPUs, (b) is the --jobs 2 run)' if jobs == 2 else ''}.",
+        f"{repeat}, interleaved{' (with 2 CPUs, (b) is the --jobs 2 run)' if bench.jobs == 2 else ''}.",
         "",
         header,
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -250,14 +310,19 @@ def speed(source: Path, repeat: int) -> None:
     lines += [
         "",
         f"- cold build: {cold_row.seconds / base:.2f}× the bare chain (target ≤ 1.0×)",
-        f"- warm rebuild: {rows[2].seconds / cold_row.seconds:.1%} of cold (target ≤ 5 %)",
-        f"- one paragraph changed: {rows[3].seconds / cold_row.seconds:.1%} of cold (target ≤ 15 %)",
-        f"- --jobs 2 is {jobs1.seconds / jobs2.seconds:.2f}× faster than --jobs 1 (target ≥ 1.7×)",
-        f"- book twice over: peak tree memory {rows[-1].tree_mb / max(cold_row.tree_mb, 1):.2f}× the single book's",
+        f"- cold build, --outputs m4b: {m4b.seconds / base:.2f}× the bare chain (target ≤ 0.8×)",
     ]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    (ROOT / "bench" / "results.md").write_text("# Benchmark results\n\n" + report, encoding="utf-8")
+    if bench.baseline:
+        old = by[NAMES["baseline"].format(ref=bench.baseline)]
+        lines.append(f"- cold build against aloud {bench.baseline}: {cold_row.seconds / old.seconds:.2f}× its time "
+                     "(target ≤ 1.0×)")
+    lines += [
+        f"- warm rebuild: {warm.seconds / cold_row.seconds:.1%} of cold (target ≤ 5 %)",
+        f"- one paragraph changed: {edited.seconds / cold_row.seconds:.1%} of cold (target ≤ 15 %)",
+        f"- --jobs 2 is {jobs1.seconds / jobs2.seconds:.2f}× faster than --jobs 1 (target ≥ 1.7×)",
+        f"- book twice over: peak tree memory {twice.tree_mb / max(cold_row.tree_mb, 1):.2f}× the single book's",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 @dataclass

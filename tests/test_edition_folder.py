@@ -121,6 +121,18 @@ def test_a_folder_aloud_did_not_make_is_never_built_into(source, tmp_path):
     assert [p.name for p in theirs.iterdir()] == ["essay.txt"]
 
 
+def test_a_record_naming_files_outside_the_folder_is_not_trusted(source, tmp_path):
+    first = build(source, settings(tmp_path, outputs=("m4b",)), EditionOptions(voice="low"))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    record = json.loads((first.folder / BUILD_RECORD).read_text(encoding="utf-8"))
+    record["files"]["../../victim.txt"] = [7, 0]
+    (first.folder / BUILD_RECORD).write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(OutputError, match="holds files aloud did not write"):
+        build(source, settings(tmp_path, outputs=("epub",)), EditionOptions(voice="low"))
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
 def test_a_build_killed_while_moving_files_in_is_cleaned_up_by_the_next(source, tmp_path):
     first = build(source, settings(tmp_path), EditionOptions(voice="low"))
     record = json.loads((first.folder / BUILD_RECORD).read_text(encoding="utf-8"))

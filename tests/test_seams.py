@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -153,3 +155,25 @@ def test_a_worker_without_ffmpeg_says_ffmpeg_is_missing(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # nothing to run here
     with pytest.raises(ToolMissingError, match="ffmpeg is not installed: install it with"):
         render_segment(_task())
+
+
+PROGRAM = """import sys
+from aloud.cli import main  # as the script pip installs does
+if __name__ == "__main__":
+    from aloud.run.executor import WorkerOptions
+    from aloud.run.local_pool import LocalProcessPool
+    import worker_probe
+    with LocalProcessPool(WorkerOptions(1, fresh_process_per_task=True)) as pool:
+        print(",".join(pool.submit(worker_probe.loaded, sys.argv[1].split(",")).result()))
+"""
+
+
+def test_a_worker_started_by_the_aloud_program_does_not_load_the_command_line(tmp_path):
+    script = tmp_path / "aloud"
+    script.write_text(PROGRAM, encoding="utf-8")
+    heavy = ["typer", "rich", "aloud.cli.program", "aloud.pipeline", "aloud.narrate.lang.en.numbers"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    result = subprocess.run([sys.executable, str(script), ",".join(heavy)], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -1,3 +1,6 @@
+"""`python -m aloud`."""
+
 from aloud.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -69,15 +69,19 @@ class EditionFolder:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def record(self) -> BuildRecord | None:
+        """The build record, or None if there is none or it cannot be trusted (a name outside the folder)."""
         try:
             data = json.loads((self.path / BUILD_RECORD).read_text(encoding="utf-8"))
-            return BuildRecord(
+            record = BuildRecord(
                 str(data["key"]),
                 {str(k): str(v) for k, v in data.get("settings", {}).items()},
                 {str(name): (int(size), int(mtime)) for name, (size, mtime) in data["files"].items()},
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        if any(Path(name).is_absolute() or ".." in Path(name).parts or not name for name in record.files):
+            return None
+        return record
 
     def is_current(self, key: str) -> bool:
         """Whether the edition was built from exactly `key` and none of its files was touched since."""

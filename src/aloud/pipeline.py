@@ -118,7 +118,7 @@ def build(
     settings.validated()
     prepared = prepare(path, settings, options, lambda voice, rate: open_engine(settings, voice, rate))
     edition, voicing = prepared.edition, prepared.voicing
-    assert voicing is not None
+    assert voicing is not None  # prepare was given the engine
     ffmpeg.require("ffmpeg")
     ffmpeg.require("ffprobe")
     exporters = exporters_for(prepared.outputs)
@@ -169,7 +169,8 @@ def _made_with(
         "aloud": __version__,
         "title": edition.title,
         "author": edition.author,
-        "engine": voicing.engine_version,
+        "engine": voicing.engine_version if voicing.engine in voicing.engine_version
+        else f"{voicing.engine} {voicing.engine_version}",
         "voice": voicing.voice,
         "rate": str(voicing.rate),
         "profile": settings.audio.profile,

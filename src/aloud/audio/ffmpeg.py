@@ -6,13 +6,16 @@ becomes `ToolFailedError` carrying the end of the program's stderr.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import math
+import os
 import re
 import shutil
 import signal
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,25 +56,99 @@ def run(program: str, args: list[str], *, what: str, input: bytes | bytearray | 
     return subprocess.CompletedProcess(result.args, 0, result.stdout.decode("utf-8", "replace"), result.stderr)
 
 
-def run_binary(
-    program: str, args: list[str], *, what: str, input: bytes | bytearray | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    """`run`, keeping stdout as bytes (decoded audio); stderr is text."""
+# Put in a program's arguments where it is to write a second stream (read back beside its stdout).
+SIDE_OUTPUT = "<side output>"
+
+
+@dataclass(frozen=True)
+class Ran:
+    args: list[str]
+    stdout: bytes
+    stderr: str
+    side: bytes = b""  # what the program wrote to SIDE_OUTPUT
+
+
+def run_binary(program: str, args: list[str], *, what: str, input: bytes | bytearray | None = None) -> Ran:
+    """`run`, keeping stdout as bytes (decoded or encoded audio); stderr is text. If `args`
+    hold SIDE_OUTPUT, it becomes a pipe whose bytes come back as `side`."""
+    side_read, side_write = os.pipe() if SIDE_OUTPUT in args else (None, None)
+    args = [f"pipe:{side_write}" if a == SIDE_OUTPUT else a for a in args]
     command = [require(program), *args]
     log.debug("run: %s", subprocess.list2cmdline(command))
     try:
-        result = subprocess.run(
-            command, input=input, capture_output=True, stdin=None if input is not None else subprocess.DEVNULL
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, pass_fds=() if side_write is None else (side_write,),
         )
     except OSError as exc:
         raise ToolFailedError(f"{what}: {program} could not start: {exc}") from None
-    stderr = result.stderr.decode("utf-8", "replace")
-    if result.returncode < 0:
-        raise ToolFailedError(f"{what}: {program} {_killed_by(-result.returncode)}")
-    if result.returncode != 0:
+    finally:
+        if side_write is not None:
+            os.close(side_write)
+    stdout, stderr_bytes, side = _exchange(process, input, side_read)
+    stderr = stderr_bytes.decode("utf-8", "replace")
+    if process.returncode < 0:
+        raise ToolFailedError(f"{what}: {program} {_killed_by(-process.returncode)}")
+    if process.returncode != 0:
         tail = " | ".join(stderr.strip().splitlines()[-3:])
-        raise ToolFailedError(f"{what}: {program} failed (exit {result.returncode}): {tail}")
-    return subprocess.CompletedProcess(command, result.returncode, result.stdout, stderr)
+        raise ToolFailedError(f"{what}: {program} failed (exit {process.returncode}): {tail}")
+    return Ran(command, stdout, stderr, side)
+
+
+PIPE_BYTES = 1 << 20  # a pipe this large wakes the program a sixteenth as often as the default 64 KB
+
+
+def _exchange(process: subprocess.Popen, input: bytes | bytearray | None, side_read: int | None) -> tuple[bytes, bytes, bytes]:
+    """Feed `input` to the program and read its stdout, stderr and side pipe to the end, each
+    in a thread of its own: large writes and reads, rather than `communicate`'s 4 KB steps."""
+    streams = {"stdout": process.stdout.fileno(), "stderr": process.stderr.fileno()}  # type: ignore[union-attr]
+    if side_read is not None:
+        streams["side"] = side_read
+    for fd in [*streams.values(), *([process.stdin.fileno()] if input is not None else [])]:  # type: ignore[union-attr]
+        _widen(fd)
+    got: dict[str, bytes] = {}
+    readers = [threading.Thread(target=lambda k=k, fd=fd: got.__setitem__(k, _read_all(fd)), daemon=True)
+               for k, fd in streams.items()]
+    for reader in readers:
+        reader.start()
+    try:
+        if input is not None:
+            try:
+                process.stdin.write(input)  # type: ignore[union-attr]
+                process.stdin.close()  # type: ignore[union-attr]
+            except BrokenPipeError:
+                pass  # the program stopped reading: its exit status and stderr say why
+        for reader in readers:
+            reader.join()
+        process.wait()
+    finally:
+        for stream in (process.stdin, process.stdout, process.stderr):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:
+                pass
+        if side_read is not None:
+            os.close(side_read)
+        if process.returncode is None:  # interrupted: the program must not outlive us
+            process.kill()
+            process.wait()
+    return got.get("stdout", b""), got.get("stderr", b""), got.get("side", b"")
+
+
+def _widen(fd: int) -> None:
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        except OSError:
+            pass  # over the system's limit for a pipe: the default will do
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, PIPE_BYTES):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _killed_by(number: int) -> str:
@@ -238,16 +315,15 @@ def encode_segment(
     *,
     gain_db: float,
     limiter_dbfs: float,
-    aac: Path | None,
+    encodings: frozenset[str],
     aac_bitrate: str,
-    mp3: Path | None,
     mp3_bitrate: str,
     mp3_sample_rate: int,
     mp3_samples: int,
     label: str = "",
-) -> None:
+) -> dict[str, bytes]:
     """Apply gain and a peak limiter once, then encode an ADTS AAC stream, an MP3, or both
-    in one pass (a path of None: that stream is not made).
+    in one pass, as `encodings` asks; returns their bytes (nothing is written to disk).
 
     The MP3 is fed exactly `mp3_samples` samples (the PCM at the MP3 rate, padded or cut
     in its closing silence) so that it decodes to as many samples as the AAC stream does.
@@ -255,23 +331,24 @@ def encode_segment(
     limit = 10 ** (limiter_dbfs / 20)
     mastered = f"[0:a]volume={gain_db:.2f}dB,alimiter=limit={limit:.4f}:level=false:latency=true:attack=5:release=60"
     to_mp3 = f"aresample={mp3_sample_rate},apad=whole_len={mp3_samples},atrim=end_sample={mp3_samples}[mp3]"
-    outputs: list[str] = []
-    if aac is not None and mp3 is not None:
-        graph = f"{mastered},asplit=2[aac][raw];[raw]{to_mp3}"
-    elif aac is not None:
-        graph = f"{mastered}[aac]"
-    elif mp3 is not None:
-        graph = f"{mastered},{to_mp3}"
+    # Into pipes: write whole buffers, not a syscall per packet (the bytes are the same).
+    aac_out = ["-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate, "-flush_packets", "0",
+               "-f", "adts"]
+    mp3_out = ["-map", "[mp3]", *BITEXACT, "-c:a", "libmp3lame", "-b:a", mp3_bitrate, "-compression_level", "7",
+               "-id3v2_version", "0", "-write_xing", "0", "-flush_packets", "0", "-f", "mp3"]
+    if encodings >= {AAC, MP3}:  # the AAC on stdout, the MP3 on a second pipe
+        graph, outputs = f"{mastered},asplit=2[aac][raw];[raw]{to_mp3}", [*aac_out, "pipe:1", *mp3_out, SIDE_OUTPUT]
+    elif AAC in encodings:
+        graph, outputs = f"{mastered}[aac]", [*aac_out, "pipe:1"]
+    elif MP3 in encodings:
+        graph, outputs = f"{mastered},{to_mp3}", [*mp3_out, "pipe:1"]
     else:
-        return
-    if aac is not None:
-        outputs += ["-map", "[aac]", *BITEXACT, "-c:a", "aac", "-aac_coder", "fast", "-b:a", aac_bitrate,
-                    "-f", "adts", str(aac)]
-    if mp3 is not None:
-        outputs += ["-map", "[mp3]", *BITEXACT, "-c:a", "libmp3lame", "-b:a", mp3_bitrate, "-compression_level", "7",
-                    "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", str(mp3)]
-    run_ffmpeg([*_pcm_input(rate), "-filter_complex", graph, *outputs],
-               what=f"encoding {label or 'a segment'}", input=pcm)
+        return {}
+    result = run_binary("ffmpeg", ["-hide_banner", "-y", *_pcm_input(rate), "-filter_complex", graph, *outputs],
+                        what=f"encoding {label or 'a segment'}", input=pcm)
+    if encodings >= {AAC, MP3}:
+        return {AAC: result.stdout, MP3: result.side}
+    return {AAC if AAC in encodings else MP3: result.stdout}
 
 
 def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:

@@ -2,19 +2,17 @@
 
 A task carries everything it needs (the units, who speaks them, the audio format and
 which encodings to make) and returns everything it made, the encoded bytes included;
-it writes nothing but temporary files of its own. The parent keeps the results in the
+it writes no file at all (ffmpeg's output comes back through pipes). The parent keeps the results in the
 cache, so a worker may run on another machine.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from aloud.audio import ffmpeg, mastering, pcm
-from aloud.audio.ffmpeg import AAC, ENCODINGS, MP3
+from aloud.audio.ffmpeg import ENCODINGS
 from aloud.audio.segment_plan import Segment
 from aloud.errors import SynthesisError
 from aloud.model import UnitTiming
@@ -82,19 +80,15 @@ def render_segment(task: SegmentTask) -> RenderedSegment:
 
 def _encode(joined: bytearray, rate: int, padded: int, gain: float, task: SegmentTask) -> dict[str, bytes]:
     audio, segment = task.audio, task.segment
-    with tempfile.TemporaryDirectory(prefix="aloud-segment-") as tmp:
-        paths = {kind: Path(tmp) / f"segment.{kind}" for kind in ENCODINGS if kind in task.encodings}
-        ffmpeg.encode_segment(
-            joined,
-            rate,
-            gain_db=gain,
-            limiter_dbfs=audio.limiter_dbfs,
-            aac=paths.get(AAC),
-            aac_bitrate=audio.aac_bitrate,
-            mp3=paths.get(MP3),
-            mp3_bitrate=audio.mp3_bitrate,
-            mp3_sample_rate=audio.mp3_sample_rate,
-            mp3_samples=mastering.mp3_input_samples(padded, rate, audio.mp3_sample_rate),
-            label=f"chapter {segment.chapter}, part {segment.index + 1}",
-        )
-        return {kind: path.read_bytes() for kind, path in paths.items()}
+    return ffmpeg.encode_segment(
+        joined,
+        rate,
+        gain_db=gain,
+        limiter_dbfs=audio.limiter_dbfs,
+        encodings=task.encodings,
+        aac_bitrate=audio.aac_bitrate,
+        mp3_bitrate=audio.mp3_bitrate,
+        mp3_sample_rate=audio.mp3_sample_rate,
+        mp3_samples=mastering.mp3_input_samples(padded, rate, audio.mp3_sample_rate),
+        label=f"chapter {segment.chapter}, part {segment.index + 1}",
+    )

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from aloud.cli.app import app, errors
+from aloud.cli.program import app, errors
 
 cache_app = typer.Typer(help="The cache of spoken and encoded segments.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")

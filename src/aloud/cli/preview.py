@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aloud.cli.app import app, errors
+from aloud.cli.program import app, errors
 from aloud.cli.options import (
     AnnounceOption,
     AuthorOption,

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from aloud.cli.app import app, errors
+from aloud.cli.program import app, errors
 from aloud.clock import duration_text
 from aloud.progress import NullProgress
 

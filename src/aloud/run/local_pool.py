@@ -77,6 +77,7 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child,), daemon=True)
         self.process.start()
         child.close()
+        self.retired = False
 
     def run(self, fn: Callable[[Any], Any], task: Any) -> Any:
         try:
@@ -89,11 +90,24 @@ class _Worker:
             return value
         raise value
 
-    def stop(self) -> None:
+    def retire(self) -> None:
+        """Tell the worker to exit once it is done; it is not waited for."""
+        self.retired = True
         try:
             self.conn.send(None)
         except OSError:
             pass
+
+    def gone(self) -> bool:
+        """A retired worker that has exited: its process is reaped and its pipe closed."""
+        if not self.retired or self.process.is_alive():
+            return False
+        self.process.join()
+        self.conn.close()
+        return True
+
+    def stop(self) -> None:
+        self.retire()
         self.process.join(STOP_SECONDS)
         if self.process.is_alive():
             self.process.kill()
@@ -106,17 +120,20 @@ class _Worker:
 
 
 class LocalProcessPool:
-    """`jobs` worker processes on this machine, forked from a clean forkserver."""
+    """`jobs` worker processes on this machine, forked from a clean forkserver.
+
+    With a fresh process per task, the next worker is started while a task runs and a
+    used one exits on its own, so no task waits for a process to start or to end."""
 
     def __init__(self, options: WorkerOptions) -> None:
         self.slots = options.jobs
         self._fresh = options.fresh_process_per_task
         self._context = multiprocessing.get_context("forkserver")
-        if options.preload:
-            self._context.set_forkserver_preload(list(options.preload))
+        self._context.set_forkserver_preload([__name__, *options.preload])
         self._threads = ThreadPoolExecutor(max_workers=self.slots, thread_name_prefix="aloud-worker")
-        self._own = threading.local()  # the worker each thread serves
-        self._workers: set[_Worker] = set()
+        self._own = threading.local()  # the worker each thread serves, when workers last
+        self._workers: set[_Worker] = set()  # every worker started and not yet stopped
+        self._spares: list[_Worker] = []  # started for tasks to come
         self._lock = threading.Lock()
         self._stopping = False
 
@@ -124,25 +141,35 @@ class LocalProcessPool:
         return self._threads.submit(self._run, fn, task)
 
     def _run(self, fn: Callable[[Any], Any], task: Any) -> Any:
-        worker = getattr(self._own, "worker", None)
-        if worker is None:
-            with self._lock:
-                if self._stopping:
-                    raise WorkerCrashed("the build is stopping")
-                worker = _Worker(self._context)
-                self._workers.add(worker)
-            self._own.worker = worker
+        worker = getattr(self._own, "worker", None) or self._take_worker()
         try:
-            return worker.run(fn, task)
+            result = worker.run(fn, task)
         except WorkerCrashed:
-            self._retire(worker)
+            self._own.worker = None
+            self._stop(worker)
             raise
-        finally:
-            if self._fresh and self._own.worker is worker:
-                self._retire(worker)
+        if self._fresh:
+            worker.retire()  # it exits on its own; `close` reaps it
+        else:
+            self._own.worker = worker
+        return result
 
-    def _retire(self, worker: _Worker) -> None:
-        self._own.worker = None
+    def _take_worker(self) -> _Worker:
+        with self._lock:
+            if self._stopping:
+                raise WorkerCrashed("the build is stopping")
+            self._workers = {w for w in self._workers if not w.gone()}
+            worker = self._spares.pop() if self._spares else self._start()
+            if self._fresh:
+                self._spares.append(self._start())  # ready for the next task
+            return worker
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self._context)
+        self._workers.add(worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
         with self._lock:
             self._workers.discard(worker)
         worker.stop()
@@ -150,7 +177,7 @@ class LocalProcessPool:
     def close(self) -> None:
         self._threads.shutdown(wait=True)
         with self._lock:
-            workers, self._workers = list(self._workers), set()
+            workers, self._workers, self._spares = list(self._workers), set(), []
         for worker in workers:
             worker.stop()
 
