@@ -49,6 +49,7 @@ _SCRIPT = Path(sys.executable).with_name("aloud")
 ALOUD = [sys.executable, str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "aloud"]
 sys.path.insert(0, str(ROOT / "src"))
 from aloud.structure.gutenberg import strip_gutenberg  # noqa: E402
+
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -337,8 +338,8 @@ class EngineRow:
 
 
 def _installed_engines() -> list[str]:
-    from aloud.speech.registry import create_engine
     from aloud.errors import AloudError
+    from aloud.speech.registry import create_engine
 
     found = []
     for name in ("pyttsx3", "hibari"):

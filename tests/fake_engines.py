@@ -14,7 +14,6 @@ from pathlib import Path
 from aloud.speech.engine import AudioClip
 from aloud.speech.engines.tone import ToneEngine
 
-
 MARKERS = Path(tempfile.gettempdir()) / f"aloud-test-markers-{os.getuid()}"
 
 

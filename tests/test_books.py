@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from aloud.pipeline import prepare
-from aloud.settings import BuildSettings, NarrationOptions
-from aloud.structure.gutenberg import strip_gutenberg
 from aloud.model import BREAK, VERSE, Source
+from aloud.pipeline import prepare
 from aloud.read import read_source
+from aloud.settings import BuildSettings, NarrationOptions
 from aloud.structure import structure
+from aloud.structure.gutenberg import strip_gutenberg
 
 CAROL = Path(__file__).parent / "corpus" / "a-christmas-carol.txt"
 

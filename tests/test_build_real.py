@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import needs_media
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from aloud.audio import ffmpeg
-from conftest import needs_media
 
 pytestmark = needs_media
 TOLERANCE = 0.050  # seconds

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED, needs_media
 
 from aloud.audio import ffmpeg
 from aloud.pipeline import EditionOptions, build
 from aloud.proof.check import check_edition
 from aloud.settings import BuildSettings, audio_profile
-from conftest import SEED, needs_media
 
 pytestmark = needs_media
 

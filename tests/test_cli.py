@@ -9,10 +9,10 @@ import wave
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, needs_media
 from typer.testing import CliRunner
 
 from aloud.cli import app
-from conftest import SAMPLE, needs_media
 
 runner = CliRunner()
 

@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, needs_media
 
 from aloud.edition_folder import BUILD_RECORD
 from aloud.errors import OutputError, UsageError
 from aloud.pipeline import EditionOptions, build
 from aloud.proof.check import check_edition
 from aloud.settings import BuildSettings
-from conftest import SAMPLE, needs_media
 
 pytestmark = needs_media
 

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from aloud.speech.registry import ENGINES, create_engine
 from aloud.errors import AloudError
+from aloud.speech.registry import ENGINES, create_engine
 from aloud.speech.speaking import plausible_seconds
 
 SHORT = "The lamp shook on its stand."

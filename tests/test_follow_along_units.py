@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from aloud.settings import Pauses
+from aloud.audio.cache import SegmentAudio
+from aloud.audio.mastering import audible_span
+from aloud.audio.timeline import chapter_marks
 from aloud.export.epub import chapter_smil, chapter_xhtml, clips, clock, nav_xhtml, package_opf
 from aloud.export.player import player_html
 from aloud.export.transcript import LINE, cues, split_for_cues, srt_text, vtt_text
-from aloud.audio.cache import SegmentAudio
-from aloud.audio.mastering import audible_span
 from aloud.model import Chapter, ChapterAudio, ChapterMark, Edition, Paragraph, SentenceTiming, UnitTiming
 from aloud.narrate import narrate_chapter
-from aloud.audio.timeline import chapter_marks
+from aloud.settings import Pauses
 
 NASTY = 'Tom & "Jerry" <script>alert(1)</script> --> ]]> \\ ; = # /..'
 
@@ -174,7 +174,6 @@ def test_clip_times_never_pass_the_end_of_the_audio():
 
 def test_epub_modified_date_follows_source_date_epoch():
     from aloud.export.epub import MODIFIED, modified_date
-
     from aloud.settings import source_date_epoch
 
     assert modified_date(None) == MODIFIED == modified_date(source_date_epoch({"SOURCE_DATE_EPOCH": "not a number"}))

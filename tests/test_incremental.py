@@ -12,15 +12,15 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, needs_media
 from typer.testing import CliRunner
 
-from aloud.edition_folder import BUILD_RECORD
-from aloud.pipeline import EditionOptions, build
 from aloud.audio.cache import info
 from aloud.cli import app
-from aloud.settings import BuildSettings
+from aloud.edition_folder import BUILD_RECORD
 from aloud.errors import OutputError
-from conftest import SAMPLE, needs_media
+from aloud.pipeline import EditionOptions, build
+from aloud.settings import BuildSettings
 
 CAROL = Path(__file__).parent / "corpus" / "a-christmas-carol.txt"
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from aloud.settings import Pauses
 from aloud.model import Chapter, Paragraph
 from aloud.narrate import CLAUSE_PAUSE, narrate_chapter
 from aloud.narrate.lang.en import English
 from aloud.narrate.sentences import split_long
+from aloud.settings import Pauses
 
 
 def test_sentences_split_on_end_punctuation_but_not_abbreviations():

@@ -7,10 +7,10 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from aloud.settings import NarrationOptions, Pauses
 from aloud.errors import InputError
 from aloud.model import Source
 from aloud.narrate import narrate_edition
+from aloud.settings import NarrationOptions, Pauses
 from aloud.structure import structure
 
 MARKUP = re.compile(r"[<>{}\[\]\\|^~`_*#=]|https?:|www\.")

@@ -6,12 +6,12 @@ import re
 import time
 
 import pytest
+from conftest import SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aloud.narrate.lang.en import normalize
 from aloud.narrate.lang.en.normalize import speakable_text
-from conftest import SEED
 
 CASES: list[tuple[str, str]] = [
     # --- cardinals, decimals, separators, signs -------------------------------

@@ -8,13 +8,12 @@ import unicodedata
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from aloud.settings import NarrationOptions, Pauses
+from aloud.audio.segment_plan import plan_segments
 from aloud.errors import AloudError
 from aloud.model import Source
 from aloud.narrate import narrate_edition
 from aloud.read import decode_text
-from aloud.audio.segment_plan import plan_segments
-from aloud.settings import AudioFormat
+from aloud.settings import AudioFormat, NarrationOptions, Pauses
 from aloud.structure import structure
 
 EXAMPLES = 400

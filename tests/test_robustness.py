@@ -7,21 +7,19 @@ import json
 import os
 import resource
 import shutil
-import signal
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, needs_media
 from mutagen.id3 import ID3
 
 from aloud.audio import ffmpeg
-from aloud.pipeline import EditionOptions, build, prepare
-from aloud.settings import BuildSettings
-from aloud.model import count_words
 from aloud.audio.segment_plan import HARD_MAX_WORDS
-from conftest import SAMPLE, needs_media
+from aloud.pipeline import EditionOptions, build
+from aloud.settings import BuildSettings
 
 ALOUD = [sys.executable, "-m", "aloud"]
 

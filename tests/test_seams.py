@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, needs_media
 
 from aloud.audio.ffmpeg import AAC, MP3
 from aloud.audio.segment_plan import plan_edition
@@ -26,7 +27,6 @@ from aloud.run.executor import WorkerCrashed, WorkerOptions, create_executor, ru
 from aloud.run.local_pool import LocalProcessPool
 from aloud.settings import BuildSettings, NarrationOptions, Pauses
 from aloud.speech.speaking import Voicing
-from conftest import SAMPLE, needs_media
 
 SCROLL = """~~ The Harbour Log
 ~~ by A. Keeper

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from conftest import SAMPLE, SEED
+
 from aloud.model import Source
 from aloud.read import read_source
 from aloud.structure import section_title, slugify, structure
-from conftest import SAMPLE, SEED
 
 
 def make(text: str, **kw) -> Source:

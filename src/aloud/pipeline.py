@@ -18,20 +18,9 @@ from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
 from aloud.edition_folder import EditionFolder, what_changed
 from aloud.errors import OutputError
-from aloud.export.exporter import (
-    ExportContext,
-    Exporter,
-    export_all,
-    exporters_for,
-    parse_outputs,
-)
+from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
 from aloud.export.joins import JoinedAudio, chapter_files
-from aloud.export.manifest import (
-    chapter_marks_of,
-    manifest_data,
-    read_manifest,
-    write_manifest,
-)
+from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
 from aloud.model import BuiltEdition, ChapterAudio, Edition, SpeechUnit
 from aloud.narrate import locale_for, narrate_edition
 from aloud.narrate.lexicon import load_lexicon

@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from aloud.cli.program import app, errors
 from aloud.cli.options import (
     AnnounceOption,
     ChapterTitlesOption,
@@ -20,6 +19,7 @@ from aloud.cli.options import (
     narration_options,
     settings_for,
 )
+from aloud.cli.program import app, errors
 from aloud.clock import duration_text
 from aloud.errors import UsageError
 from aloud.export.exporter import EXPORTERS, parse_outputs

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from aloud.cli.program import app, errors
 from aloud.cli.options import (
     AnnounceOption,
     AuthorOption,
@@ -20,6 +19,7 @@ from aloud.cli.options import (
     narration_options,
     settings_for,
 )
+from aloud.cli.program import app, errors
 from aloud.clock import duration_text
 from aloud.pipeline import EditionOptions, estimated_seconds, prepare
 

@@ -8,14 +8,8 @@ from typing import Annotated
 
 import typer
 
+from aloud.cli.options import EngineOption, LexiconOption, RateOption, VoiceOption, settings_for
 from aloud.cli.program import app, errors
-from aloud.cli.options import (
-    EngineOption,
-    LexiconOption,
-    RateOption,
-    VoiceOption,
-    settings_for,
-)
 from aloud.errors import UsageError
 from aloud.say import say as say_text
 from aloud.settings import BuildSettings, NarrationOptions

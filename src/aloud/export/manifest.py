@@ -8,6 +8,8 @@ refuses what lacks a field the readers rely on.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from aloud.errors import InputError
@@ -110,3 +112,29 @@ def chapter_marks_of(data: dict) -> tuple[ChapterMark, ...]:
         ChapterMark(c["index"], c["title"], c["start"], c["end"], c.get("file", ""), c.get("word_count", 0))
         for c in data["chapters"]
     )
+
+
+@dataclass(frozen=True)
+class ChapterAudioSource:
+    """Where a chapter's audio is: a file, or `duration` seconds of one from `start`."""
+
+    path: Path
+    start: float | None = None  # None: the whole file is the chapter
+    duration: float | None = None
+
+    def label(self, folder: Path, chapter: dict) -> str:
+        name = self.path.relative_to(folder).as_posix()
+        return name if self.start is None else f"{name} #{chapter['index']}"
+
+
+def chapter_audio_source(folder: Path, manifest: dict, chapter: dict, present: Callable[[str], bool]) -> ChapterAudioSource | None:
+    """A chapter's own MP3, else its stretch of the single MP3 or of the M4B; None if the
+    edition has none of them (`present` says whether a file the manifest names is there)."""
+    if chapter.get("file") and present(chapter["file"]):
+        return ChapterAudioSource(folder / chapter["file"])
+    for kind in ("mp3", "m4b"):
+        name = manifest["files"].get(kind)
+        if name and present(name):
+            start = float(chapter["start"])
+            return ChapterAudioSource(folder / name, start, float(chapter["end"]) - start)
+    return None

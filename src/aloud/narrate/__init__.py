@@ -5,11 +5,6 @@ The rules of each language live in `lang/` (a Locale); `narration` makes the uni
 read, `proofreading` shows the result as a script (`aloud text`).
 """
 
-from aloud.narrate.narration import (
-    CLAUSE_PAUSE,
-    locale_for,
-    narrate_chapter,
-    narrate_edition,
-)
+from aloud.narrate.narration import CLAUSE_PAUSE, locale_for, narrate_chapter, narrate_edition
 
 __all__ = ["CLAUSE_PAUSE", "locale_for", "narrate_chapter", "narrate_edition"]

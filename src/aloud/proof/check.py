@@ -22,7 +22,7 @@ from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
 
 from aloud.audio import ffmpeg
 from aloud.errors import AloudError
-from aloud.export.manifest import read_manifest
+from aloud.export.manifest import chapter_audio_source, read_manifest
 
 TIME_TOLERANCE = 0.050  # seconds
 LOUDNESS_TOLERANCE = 1.0  # LU around the edition's target
@@ -253,27 +253,17 @@ def _transcript(folder: Path, manifest: dict, present: set[str]) -> Iterator[Fin
     yield _finding("transcript", name, ok, detail)
 
 
-def _chapter_audio(folder: Path, manifest: dict, chapter: dict, present: set[str]) -> tuple[Path, str, float | None]:
-    """Where a chapter's audio is: its own MP3, else its stretch of the M4B or of the single MP3."""
-    if chapter.get("file") in present:
-        return folder / chapter["file"], chapter["file"], None
-    for kind in ("m4b", "mp3"):
-        name = manifest["files"].get(kind)
-        if name in present:
-            return folder / name, f"{name} #{chapter['index']}", float(chapter["start"])
-    return folder, "", None
-
-
 def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterator[Finding]:
     target = float(manifest.get("loudness", {}).get("target_lufs", -19.0))
     rate = float(manifest.get("rate") or 170)
     for chapter in manifest["chapters"]:
-        path, name, start = _chapter_audio(folder, manifest, chapter, present)
-        if not name:
+        source = chapter_audio_source(folder, manifest, chapter, present.__contains__)
+        if source is None:
             continue
+        path, name, whole_file = source.path, source.label(folder, chapter), source.start is None
         expected = chapter["end"] - chapter["start"]
         try:
-            health = ffmpeg.audio_health(path, start=start, duration=None if start is None else expected)
+            health = ffmpeg.audio_health(path, start=source.start, duration=source.duration)
         except AloudError as exc:
             yield _finding("audio", name, False, str(exc))
             continue
@@ -292,7 +282,7 @@ def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterat
         duration = health.duration
         yield _finding("length", name, duration >= SHORTEST_PACE * needed,
                        f"{duration:.1f} s for {chapter.get('word_count', 0)} words (at least {SHORTEST_PACE * needed:.1f} s)")
-        if acx and start is None:
+        if acx and whole_file:
             yield from _acx(path, name, health)
         elif acx:
             yield _finding("ACX format", name, False, "ACX wants a file per chapter: build with --outputs mp3 (or all)")

@@ -39,7 +39,7 @@ from typing import Protocol
 
 from aloud.audio import ffmpeg
 from aloud.errors import InputError, ToolMissingError, UsageError
-from aloud.export.manifest import read_manifest
+from aloud.export.manifest import chapter_audio_source, read_manifest
 from aloud.narrate.lang.en import English
 from aloud.progress import NullProgress, Progress
 from aloud.words import WORD
@@ -358,12 +358,18 @@ def verify_edition(
     if not 0.0 <= max_wer <= 1.0:  # also refuses NaN
         raise UsageError(f"--max-wer {max_wer} is out of range: give a share of words between 0 and 1")
     manifest = read_manifest(folder)
-    sources = [_chapter_audio(folder, manifest, c) for c in manifest["chapters"]]
+    sources = [chapter_audio_source(folder, manifest, c, lambda name: (folder / name).is_file())
+               for c in manifest["chapters"]]
+    for chapter, source in zip(manifest["chapters"], sources):
+        if chapter.get("file") and (source is None or source.start is not None):
+            raise InputError(f"{folder / chapter['file']}: missing; `aloud check {folder}` says what else is")
+        if source is None:
+            raise InputError(f"{folder}: has no audio to listen to; `aloud check {folder}` says what is missing")
     recognizer = recognizer or WhisperRecognizer()
     verdicts = []
     progress.start("verify", len(sources))
-    for chapter, (path, start, duration) in zip(manifest["chapters"], sources):
-        samples = ffmpeg.decode_mono_float(path, RECOGNIZER_RATE, start, duration)
+    for chapter, source in zip(manifest["chapters"], sources):
+        samples = ffmpeg.decode_mono_float(source.path, RECOGNIZER_RATE, source.start, source.duration)
         heard = recognizer.transcribe(samples)
 
         def listen_again(text: list[_TextWord], gap: Gap) -> bool:
@@ -374,16 +380,3 @@ def verify_edition(
     progress.finish("verify")
     return VerifyReport(folder, recognizer.describe(), max_wer, tuple(verdicts))
 
-
-def _chapter_audio(folder: Path, manifest: dict, chapter: dict) -> tuple[Path, float | None, float | None]:
-    """A chapter's audio: its own MP3, else its stretch of the single MP3 or the M4B."""
-    if "file" in chapter:
-        path = folder / chapter["file"]
-        if not path.is_file():
-            raise InputError(f"{path}: missing; `aloud check {folder}` says what else is")
-        return path, None, None
-    for kind in ("mp3", "m4b"):
-        name = manifest["files"].get(kind)
-        if name and (folder / name).is_file():
-            return folder / name, float(chapter["start"]), float(chapter["end"]) - float(chapter["start"])
-    raise InputError(f"{folder}: has no audio to listen to; `aloud check {folder}` says what is missing")

@@ -9,13 +9,7 @@ from __future__ import annotations
 from aloud.errors import InputError
 from aloud.model import Edition, Source
 from aloud.narrate.lang import Locale
-from aloud.structure.blocks import (
-    blocks_of,
-    is_scene_break,
-    paragraphs_of,
-    typical_width,
-    without_web_leftovers,
-)
+from aloud.structure.blocks import blocks_of, is_scene_break, paragraphs_of, typical_width, without_web_leftovers
 from aloud.structure.chapters import chapters_from_headings, parts_without_headings
 from aloud.structure.gutenberg import strip_gutenberg
 from aloud.structure.headings import CONTENTS, MARKDOWN, Heading, HeadingRules

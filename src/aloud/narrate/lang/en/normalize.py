@@ -72,12 +72,7 @@ from aloud.narrate.lang.en.capitals import recase_capitals
 from aloud.narrate.lang.en.number_words import VULGAR_FRACTIONS
 from aloud.narrate.lang.en.numbers import say_numbers
 from aloud.narrate.lang.en.roman_numerals import read_roman_numerals
-from aloud.narrate.lang.en.symbols import (
-    final_sweep,
-    read_pauses,
-    speak_symbols,
-    tidy_punctuation,
-)
+from aloud.narrate.lang.en.symbols import final_sweep, read_pauses, speak_symbols, tidy_punctuation
 
 __all__ = ["speakable_text"]
 
