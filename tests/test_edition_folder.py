@@ -109,7 +109,7 @@ def test_a_file_in_the_way_stops_the_build_before_anything_moves(source, tmp_pat
         build(source, settings(tmp_path, outputs=("m4b", "epub")), EditionOptions(voice="low", rate=200))
     assert (first.folder / "the-lighthouse-keeper.epub").read_bytes() == b"my own book"
     assert first.files["m4b"].read_bytes() == before
-    assert sorted(p.name for p in first.folder.parent.iterdir()) == [".the-lighthouse-keeper.lock", "the-lighthouse-keeper"]
+    assert sorted(p.name for p in first.folder.parent.iterdir()) == ["the-lighthouse-keeper"]
 
 
 def test_a_folder_aloud_did_not_make_is_never_built_into(source, tmp_path):

@@ -126,7 +126,7 @@ def test_killed_build_resumes_to_the_same_edition(tmp_path):
     assert again.returncode == 0, again.stderr
     assert digests(out / "a-christmas-carol") == digests(tmp_path / "ref" / "a-christmas-carol")
     assert done_before >= 5
-    assert sorted(p.name for p in out.iterdir()) == [".a-christmas-carol.lock", "a-christmas-carol"]
+    assert sorted(p.name for p in out.iterdir()) == ["a-christmas-carol"]  # the killed build's lock is gone too
 
 
 def test_unchanged_edition_is_kept_and_a_touched_one_rebuilt(tmp_path):
@@ -169,4 +169,4 @@ def test_ctrl_c_stops_with_130_and_leaves_no_edition(tmp_path):
     assert process.returncode == 130
     assert stderr.strip().splitlines()[-1] == "aloud: error: interrupted"
     assert "Traceback" not in stderr
-    assert sorted(p.name for p in out.iterdir()) == [".a-christmas-carol.lock"]
+    assert sorted(p.name for p in out.iterdir()) == []

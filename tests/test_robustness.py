@@ -267,3 +267,115 @@ def test_a_voice_named_by_its_name_keeps_its_script(tmp_path, session_cache):
     texts = [s["text"] for c in manifest["chapters"] for s in c["sentences"]]
     assert "Привет, мир." in texts and "Это проверка." in texts  # two sentences, by a Cyrillic capital
     assert manifest["duration"] > 5.0  # the Russian words were spoken, not skipped
+
+
+# Data loss and security --------------------------------------------------------------------
+
+TONE = ["--engine", "tone", "--voice", "low", "-q"]
+
+
+def test_a_folder_holding_the_input_is_never_built_into(tmp_path):
+    essay = tmp_path / "essay"
+    essay.mkdir()
+    (essay / "essay.txt").write_text(SAMPLE.replace("# The Lighthouse Keeper\n", ""), encoding="utf-8")
+    (essay / "essay.toml").write_text('title = "Essay"\n', encoding="utf-8")
+    result = run("build", str(essay / "essay.txt"), "-o", str(tmp_path), "--cache-dir", str(tmp_path / "c"), *TONE)
+    one_line_error(result, 1, f"{essay}: holds files aloud did not write")
+    assert sorted(p.name for p in essay.iterdir()) == ["essay.toml", "essay.txt"]
+
+
+def test_the_cache_is_never_built_into(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    shared = tmp_path / "shared"
+    result = run("build", str(source), "-o", str(shared), "--cache-dir", str(shared), "--title", "Segments", *TONE)
+    one_line_error(result, 1, "would mix the edition with the cache")
+    assert not shared.exists() or not any(shared.rglob("*.m4b"))
+
+
+def test_a_file_named_like_the_edition_is_left_alone(tmp_path):
+    source = tmp_path / "art.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "art").write_text("my notes", encoding="utf-8")
+    result = run("build", str(source), "-o", str(out), "--cache-dir", str(tmp_path / "c"), "--title", "Art", *TONE)
+    one_line_error(result, 1, "is not a folder aloud made")
+    assert (out / "art").read_text(encoding="utf-8") == "my notes"
+    assert sorted(p.name for p in out.iterdir()) == ["art"]
+
+
+def test_two_inputs_whose_titles_make_one_folder_do_not_replace_each_other(tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "c"
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"{name.upper()} says: {SAMPLE}", encoding="utf-8")
+    assert run("build", str(tmp_path / "a.txt"), "-o", str(out), "--cache-dir", str(cache), "--title", "Same", *TONE).returncode == 0
+    result = run("build", str(tmp_path / "b.txt"), "-o", str(out), "--cache-dir", str(cache), "--title", "Same", *TONE)
+    one_line_error(result, 1, f"is the edition of {tmp_path / 'a.txt'}; give this one another --title or --out")
+    again = run("build", str(tmp_path / "a.txt"), "-o", str(out), "--cache-dir", str(cache), "--title", "Same", *TONE)
+    assert again.returncode == 0, again.stderr  # its own input may rebuild it
+
+
+def test_two_texts_read_from_stdin_without_a_title_do_not_replace_each_other(tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "c"
+    args = ["build", "-", "-o", str(out), "--cache-dir", str(cache), *TONE]
+    assert run(*args, input="The first text, read from stdin.").returncode == 0
+    assert run(*args, input="The first text, read from stdin.").returncode == 0  # the same text: up to date
+    one_line_error(run(*args, input="Another text altogether."), 1, "is the edition of another text read from stdin")
+
+
+def test_cache_clear_removes_only_what_aloud_put_there(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert run("build", str(source), "-o", str(tmp_path / "out"), "--cache-dir", str(cache), *TONE).returncode == 0
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    (cache / "thesis.tex").write_text("years of work", encoding="utf-8")
+    one_line_error(run("cache", "clear", "--cache-dir", str(cache)), 1, "is not only aloud's cache (it holds thesis.tex)")
+    assert len(list(cache.rglob("*.aac"))) == 3  # nothing was removed
+    (cache / "thesis.tex").unlink()
+    result = run("cache", "clear", "--cache-dir", str(cache))
+    assert result.returncode == 0, result.stderr
+    assert list(cache.iterdir()) == []
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "a.txt").write_text("keep", encoding="utf-8")
+    one_line_error(run("cache", "clear", "--cache-dir", str(mine)), 1, "is not only aloud's cache")
+    assert (mine / "a.txt").read_text() == "keep"
+
+
+@pytest.mark.parametrize("args", [["cache", "clear", "--cache-dir", ""], ["cache", "info", "--cache-dir", " "],
+                                  ["build", "x.txt", "--out", ""], ["build", "x.txt", "--cache-dir", ""]])
+def test_an_empty_folder_name_is_refused(tmp_path, args):
+    (tmp_path / "x.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "keep.txt").write_text("keep", encoding="utf-8")
+    result = run(*args, cwd=tmp_path)
+    one_line_error(result, 2, "is empty; name a folder")
+    assert (tmp_path / "keep.txt").read_text() == "keep"
+
+
+def test_the_lock_file_never_follows_a_link(tmp_path):
+    source = tmp_path / "art.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    (out / ".art.lock").symlink_to(victim)
+    result = run("build", str(source), "-o", str(out), "--cache-dir", str(tmp_path / "c"), "--title", "Art", *TONE)
+    one_line_error(result, 1, ".art.lock: cannot take the edition's lock: is a link; remove it")
+    assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_link_inside_an_edition_folder_is_not_written_through(tmp_path):
+    source = tmp_path / "art.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "c"
+    assert run("build", str(source), "-o", str(out), "--cache-dir", str(cache), "--title", "Art", *TONE).returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(out / "art" / "mp3")
+    (out / "art" / "mp3").symlink_to(elsewhere)
+    result = run("build", str(source), "-o", str(out), "--cache-dir", str(cache), "--title", "Art", "--rate", "200", *TONE)
+    one_line_error(result, 1, "mp3: is a link; aloud writes only into folders of its own")
+    assert list(elsewhere.iterdir()) == []

@@ -25,6 +25,7 @@ from aloud.errors import OutputError
 
 BUILD_RECORD = ".aloud-build.json"
 PENDING = "pending"  # the key of a record written while files are being moved in
+STDIN = "stdin"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class BuildRecord:
     key: str  # everything the files were made from, hashed
     settings: dict[str, str] = field(default_factory=dict)  # what they were made with, to say what changed
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (size, mtime_ns)
+    source: str = ""  # the input it was made from: its absolute path, or "stdin"
 
 
 def _file_state(path: Path) -> tuple[int, int]:
@@ -47,26 +49,41 @@ class EditionFolder:
 
     @contextmanager
     def locked(self) -> Iterator["EditionFolder"]:
-        """One build of an edition at a time: a second one fails at once, clearly."""
+        """One build of an edition at a time: a second one fails at once, clearly. The lock
+        file is opened without following links and removed when the build ends."""
         lock_path = self.out_dir / f".{self.slug}.lock"
+        lock = self._take_lock(lock_path)
         try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-        except OSError as exc:
-            reason = "is a link; remove it" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
-            raise OutputError(f"{lock_path}: cannot take the edition's lock: {reason}") from None
-        with os.fdopen(fd, "r+") as lock:
+            yield self
+        finally:
+            lock_path.unlink(missing_ok=True)  # while still held: a build waiting on it finds it gone
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            lock.close()
+
+    def _take_lock(self, lock_path: Path):
+        while True:
+            try:
+                fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            except OSError as exc:
+                reason = "is a link; remove it" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+                raise OutputError(f"{lock_path}: cannot take the edition's lock: {reason}") from None
+            lock = os.fdopen(fd, "r+")
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 holder = lock.read().strip() or "another process"
+                lock.close()
                 raise OutputError(f"{self.path}: another build of this edition is running ({holder}); try again when it ends") from None
-            lock.truncate()
-            lock.write(f"pid {os.getpid()}")
-            lock.flush()
             try:
-                yield self
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+                same = os.fstat(fd).st_ino == os.lstat(lock_path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                lock.truncate()
+                lock.write(f"pid {os.getpid()}")
+                lock.flush()
+                return lock
+            lock.close()  # the build before removed it as we opened it: take the new one
 
     def record(self) -> BuildRecord | None:
         """The build record, or None if there is none or it cannot be trusted (a name outside the folder)."""
@@ -76,6 +93,7 @@ class EditionFolder:
                 str(data["key"]),
                 {str(k): str(v) for k, v in data.get("settings", {}).items()},
                 {str(name): (int(size), int(mtime)) for name, (size, mtime) in data["files"].items()},
+                str(data.get("source", "")),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -93,13 +111,28 @@ class EditionFolder:
         except OSError:
             return False
 
-    def check_replaceable(self) -> None:
-        """Refuse a folder aloud did not make (an input's folder, the cache, a file)."""
+    def check_replaceable(self, source: str, text: str) -> None:
+        """Refuse a folder aloud did not make (an input's folder, the cache, a file), and the
+        edition of another input (two texts whose titles make the same folder name, or another
+        text read from stdin), whose files a build would replace."""
         if self.path.is_symlink() or (self.path.exists() and not self.path.is_dir()):
             raise OutputError(f"{self.path}: is not a folder aloud made; move it away or choose another --out or --title")
         if self.path.is_dir() and self.record() is None and any(self.path.iterdir()):
             raise OutputError(
                 f"{self.path}: holds files aloud did not write; move them away or choose another --out or --title"
+            )
+        record = self.record()
+        if record is None or not record.source:
+            return
+        if record.source != source:
+            raise OutputError(
+                f"{self.path}: is the edition of {record.source}; give this one another --title or --out "
+                "(or remove that edition first)"
+            )
+        if source == STDIN and record.settings.get("text") not in (None, text):
+            raise OutputError(
+                f"{self.path}: is the edition of another text read from stdin; give this one a --title "
+                "(or remove that edition first)"
             )
 
     @contextmanager
@@ -114,7 +147,7 @@ class EditionFolder:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
-    def commit(self, staging: Path, key: str, settings: dict[str, str]) -> None:
+    def commit(self, staging: Path, key: str, settings: dict[str, str], source: str = "") -> None:
         """Move the staged files into the edition folder and forget the old files of ours that are gone."""
         new = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file() or p.is_symlink())
         old = self.record()
@@ -123,9 +156,12 @@ class EditionFolder:
             target = self.path / name
             if (target.exists() or target.is_symlink()) and name not in ours:
                 raise OutputError(f"{target}: is in the way and aloud did not write it; move it away and build again")
+            for parent in target.relative_to(self.path).parents:
+                if (self.path / parent).is_symlink():
+                    raise OutputError(f"{self.path / parent}: is a link; aloud writes only into folders of its own")
         self.path.mkdir(exist_ok=True)
         pending = {name: (0, 0) for name in sorted(ours | set(new))}
-        self._write_record(BuildRecord(PENDING, settings, pending))
+        self._write_record(BuildRecord(PENDING, settings, pending, source))
         for name in new:
             target = self.path / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -134,10 +170,11 @@ class EditionFolder:
             gone = self.path / name
             gone.unlink(missing_ok=True)
             _remove_empty_parents(gone.parent, self.path)
-        self._write_record(BuildRecord(key, settings, {name: _file_state(self.path / name) for name in new}))
+        self._write_record(BuildRecord(key, settings, {name: _file_state(self.path / name) for name in new}, source))
 
     def _write_record(self, record: BuildRecord) -> None:
-        data = {"key": record.key, "settings": record.settings, "files": {k: list(v) for k, v in record.files.items()}}
+        data = {"key": record.key, "source": record.source, "settings": record.settings,
+                "files": {k: list(v) for k, v in record.files.items()}}
         tmp = self.path / f"{BUILD_RECORD}.part"
         tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.path / BUILD_RECORD)

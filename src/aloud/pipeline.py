@@ -16,7 +16,7 @@ from aloud.audio.cache import SegmentCache, default_cache_dir
 from aloud.audio.rendering import render_segments
 from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
-from aloud.edition_folder import EditionFolder, what_changed
+from aloud.edition_folder import STDIN, EditionFolder, what_changed
 from aloud.errors import OutputError
 from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
 from aloud.export.joins import JoinedAudio, chapter_files
@@ -53,6 +53,7 @@ class PreparedEdition:
     rate: int
     outputs: tuple[str, ...] = ("all",)
     voicing: Voicing | None = None  # who speaks, once the engine is open
+    source: str = STDIN  # the input: its absolute path, or "stdin"
 
 
 def prepare(
@@ -76,7 +77,8 @@ def prepare(
     locale = locale_for(narration)
     edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale)
     units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
-    return PreparedEdition(edition, units, voice, rate, outputs, voicing)
+    source_id = STDIN if str(path) == "-" else str(Path(path).resolve())
+    return PreparedEdition(edition, units, voice, rate, outputs, voicing, source_id)
 
 
 def _first(*values):
@@ -117,14 +119,16 @@ def build(
     key = hashlib.sha256(json.dumps([made_with, segment_keys], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     folder = EditionFolder(_output_folder(settings.out_dir), edition.slug)
+    cache_root = settings.cache_dir or default_cache_dir()
+    _keep_apart(folder.path, cache_root)
     with folder.locked():
         if folder.is_current(key):
             return _existing(folder, edition)
-        folder.check_replaceable()
+        folder.check_replaceable(prepared.source, made_with["text"])
         before = folder.record()
         with folder.staging() as staging:
             files, marks = _make(staging, prepared, segment_plan, voicing, settings, exporters, progress)
-            folder.commit(staging, key, made_with)
+            folder.commit(staging, key, made_with, prepared.source)
     return BuiltEdition(
         edition=edition,
         folder=folder.path,
@@ -132,6 +136,13 @@ def build(
         marks=marks,
         changed=what_changed(before.settings, made_with) if before else "",
     )
+
+
+def _keep_apart(edition: Path, cache_root: Path) -> None:
+    """The edition folder and the cache must not hold one another."""
+    edition, cache_root = edition.resolve(), cache_root.resolve()
+    if edition == cache_root or cache_root in edition.parents or edition in cache_root.parents:
+        raise OutputError(f"{edition}: would mix the edition with the cache {cache_root}; choose another --out or --cache-dir")
 
 
 def _output_folder(out_dir: Path) -> Path:

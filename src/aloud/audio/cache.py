@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -29,6 +30,8 @@ from aloud.errors import OutputError
 from aloud.model import UnitTiming
 
 STALE_TEMP_SECONDS = 24 * 3600
+TAG = "CACHEDIR.TAG"  # marks the folder as a cache for backup tools (bford.info/cachedir)
+TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of aloud: spoken and encoded segments.\n"
 DESCRIPTION = ("sample_rate", "samples", "timings", "loudness_lufs", "gain_db")
 
 
@@ -90,6 +93,8 @@ class SegmentCache:
         folder = self._folder(key)
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            if not (self.root / TAG).exists():
+                (self.root / TAG).write_text(TAG_TEXT, encoding="utf-8")
             tmp = Path(tempfile.mkdtemp(dir=folder, prefix=".tmp-"))
             try:
                 for kind, data in encoded.items():
@@ -149,12 +154,45 @@ def info(root: Path) -> CacheInfo:
 
 
 def clear(root: Path) -> CacheInfo:
-    """Remove everything in the cache folder; returns what was there."""
+    """Remove the cached segments; returns what was there. Only what aloud puts in a cache is
+    removed, and a folder that holds anything else is refused before anything goes."""
     before = info(root)
-    if root.is_dir():
-        for child in root.iterdir():
-            if child.is_dir():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
+    if not root.is_dir():
+        return before
+    ours = _cache_files(root)
+    for path in sorted(ours, key=lambda p: len(p.parts), reverse=True):  # files, then their folders
+        if path.is_dir() and not path.is_symlink():
+            path.rmdir()
+        else:
+            path.unlink()
     return before
+
+
+_KEY = re.compile(r"[0-9a-f]{64}\.(?:json|aac|mp3)")
+
+
+def _cache_files(root: Path) -> list[Path]:
+    """Every file and folder of the cache at `root`; OutputError if it holds anything else."""
+    found: list[Path] = []
+    for top in root.iterdir():
+        if top.name == TAG and top.is_file() and not top.is_symlink():
+            found.append(top)
+        elif top.name == "segments" and top.is_dir() and not top.is_symlink():
+            found.append(top)
+            for shard in top.iterdir():
+                found.append(_expect(shard, re.fullmatch(r"[0-9a-f]{2}", shard.name) and shard.is_dir(), root))
+                for entry in shard.iterdir():
+                    if entry.name.startswith(".tmp-") and entry.is_dir() and not entry.is_symlink():
+                        found += [_expect(f, _KEY.fullmatch(f.name) and f.is_file(), root) for f in entry.iterdir()]
+                        found.append(entry)
+                    else:
+                        found.append(_expect(entry, _KEY.fullmatch(entry.name) and entry.is_file(), root))
+        else:
+            _expect(top, False, root)
+    return found
+
+
+def _expect(path: Path, is_ours: object, root: Path) -> Path:
+    if not is_ours or path.is_symlink():
+        raise OutputError(f"{root}: is not only aloud's cache (it holds {path.relative_to(root)}); nothing was removed")
+    return path

@@ -9,6 +9,7 @@ import typer
 
 from aloud.cli.options import (
     AnnounceOption,
+    CacheDirOption,
     ChapterTitlesOption,
     EngineOption,
     KeepWebOption,
@@ -37,7 +38,7 @@ def build_command(
     title: Annotated[Optional[str], typer.Option("--title", help="Edition title (one input only).")] = None,
     author: Annotated[Optional[str], typer.Option("--author", help="Edition author.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: CPUs).")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Where synthesized units are kept.")] = None,
+    cache_dir: CacheDirOption = None,
     engine: EngineOption = None,
     announce: AnnounceOption = True,
     chapter_titles: ChapterTitlesOption = True,

@@ -8,11 +8,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from aloud.cli.options import CacheDirOption, folder
 from aloud.cli.program import app, errors
 
 cache_app = typer.Typer(help="The cache of spoken and encoded segments.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
-CacheDirOption = Annotated[Optional[Path], typer.Option("--cache-dir", help="The cache folder (default: per user).")]
 
 
 def _size(n: int) -> str:
@@ -29,7 +29,7 @@ def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool
     from aloud.audio.cache import default_cache_dir, info
 
     with errors():
-        found = info(cache_dir or default_cache_dir())
+        found = info(folder(cache_dir, "--cache-dir") or default_cache_dir())
         if as_json:
             typer.echo(json.dumps({"path": str(found.root), "segments": found.segments, "bytes": found.bytes}))
         else:
@@ -38,9 +38,9 @@ def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool
 
 @cache_app.command("clear")
 def cache_clear_command(cache_dir: CacheDirOption = None) -> None:
-    """Remove everything in the cache."""
+    """Remove the cached segments (and nothing else: a folder holding other files is refused)."""
     from aloud.audio.cache import clear, default_cache_dir
 
     with errors():
-        removed = clear(cache_dir or default_cache_dir())
+        removed = clear(folder(cache_dir, "--cache-dir") or default_cache_dir())
         typer.echo(f"{removed.root}: removed {removed.segments} segments, {_size(removed.bytes)}")

@@ -8,22 +8,36 @@ from typing import Annotated, Optional
 
 import typer
 
+from aloud.errors import UsageError
 from aloud.settings import BuildSettings, NarrationOptions, source_date_epoch
 
 
+def folder(value: str | None, option: str) -> Path | None:
+    """A folder named by an option; an empty name (which would mean the current folder) is refused."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise UsageError(f"{option} is empty; name a folder")
+    return Path(value)
+
+
 def settings_for(
-    out: Path | None = None,
+    out: str | None = None,
     jobs: int | None = None,
-    cache_dir: Path | None = None,
+    cache_dir: str | None = None,
     engine: str | None = None,
     narration: NarrationOptions | None = None,
 ) -> BuildSettings:
     return BuildSettings(source_date_epoch=source_date_epoch(os.environ)).with_overrides(
-        out_dir=out, jobs=jobs, cache_dir=cache_dir, engine=engine, narration=narration
+        out_dir=folder(out, "--out"), jobs=jobs, cache_dir=folder(cache_dir, "--cache-dir"), engine=engine,
+        narration=narration,
     )
 
 
-OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for editions (default ./audio).")]
+OutOption = Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for editions (default ./audio).")]
+CacheDirOption = Annotated[
+    Optional[str], typer.Option("--cache-dir", help="The cache of spoken segments (default: per user).")
+]
 VoiceOption = Annotated[Optional[str], typer.Option("--voice", help="Voice id, language or name (see `aloud voices`).")]
 RateOption = Annotated[Optional[int], typer.Option("--rate", help="Speaking rate in words per minute (80–450).")]
 EngineOption = Annotated[Optional[str], typer.Option("--engine", help="Speech engine (default pyttsx3).")]
