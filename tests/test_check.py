@@ -154,3 +154,50 @@ def test_acx_profile_passes_the_acx_rules_and_the_default_does_not(edition, sess
 
     info = MP3(built.mp3s[0]).info
     assert (info.sample_rate, info.bitrate) == (44100, 192000)
+
+
+def _cut(path: Path, share: float) -> None:
+    path.write_bytes(path.read_bytes()[: int(path.stat().st_size * share)])
+
+
+def test_an_m4b_cut_short_is_caught_though_its_header_says_the_full_length(edition):
+    folder, manifest = edition
+    name = manifest["files"]["m4b"]
+    _cut(folder / name, 0.6)
+    assert ("decodes", name) in _failed(folder)
+
+
+def test_an_epub_cut_short_or_with_damaged_audio_is_caught(edition):
+    folder, manifest = edition
+    name = manifest["files"]["epub"]
+    whole = (folder / name).read_bytes()
+    _cut(folder / name, 0.9)
+    assert ("epub", name) in _failed(folder)
+    (folder / name).write_bytes(whole)
+    import zipfile
+
+    with zipfile.ZipFile(folder / name) as book, zipfile.ZipFile(folder / "spoiled.epub", "w") as spoiled:
+        for info in book.infolist():
+            data = book.read(info)
+            if info.filename.endswith("chapter-002.mp3"):
+                data = data[: len(data) // 2]  # a shorter chapter, its checksum made anew
+            spoiled.writestr(info, data)
+    (folder / "spoiled.epub").replace(folder / name)
+    assert _failed(folder) == {("epub audio", f"{name} #2")}
+
+
+def test_a_player_page_cut_short_is_caught(edition):
+    folder, manifest = edition
+    name = manifest["files"]["player"]
+    _cut(folder / name, 0.7)
+    assert ("player", name) in _failed(folder)
+
+
+def test_a_transcript_missing_cues_is_caught(edition):
+    folder, manifest = edition
+    name = manifest["files"]["vtt"]
+    text = (folder / name).read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    (folder / name).write_text("\n\n".join(blocks[: len(blocks) * 2 // 3]) + "\n", encoding="utf-8")
+    failed = _failed(folder)
+    assert ("transcript", name) in failed and ("transcript", manifest["files"]["srt"]) in failed

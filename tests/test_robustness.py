@@ -379,3 +379,33 @@ def test_a_link_inside_an_edition_folder_is_not_written_through(tmp_path):
     result = run("build", str(source), "-o", str(out), "--cache-dir", str(cache), "--title", "Art", "--rate", "200", *TONE)
     one_line_error(result, 1, "mp3: is a link; aloud writes only into folders of its own")
     assert list(elsewhere.iterdir()) == []
+
+
+# Wrong output that passes as right ----------------------------------------------------------
+
+def _cache_entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.json"))
+
+
+@needs_media
+def test_a_damaged_cache_entry_is_made_again_not_reused(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    args = ["build", str(source), "--cache-dir", str(cache), "--engine", "tone", "--voice", "low"]
+    assert run(*args, "-o", str(tmp_path / "a"), "-q").returncode == 0
+    reference = json.loads((tmp_path / "a" / "the-lighthouse-keeper" / "chapters.json").read_text())
+    aac = next(cache.rglob("*.aac"))
+    aac.write_bytes(aac.read_bytes()[:2000])  # cut short
+    entries = _cache_entries(cache)
+    spoiled = json.loads(entries[1].read_text())
+    spoiled["sample_rate"] = 0  # valid JSON, wrong values
+    entries[1].write_text(json.dumps(spoiled))
+    entries[2].write_text(json.dumps({"samples": "many"}))
+    result = run(*args, "-o", str(tmp_path / "b"))
+    assert result.returncode == 0, result.stderr
+    assert "aloud: warning: 3 cached segments were damaged (cut short or altered): made again" in result.stderr
+    folder = tmp_path / "b" / "the-lighthouse-keeper"
+    rebuilt = json.loads((folder / "chapters.json").read_text())
+    assert [(c["start"], c["end"]) for c in rebuilt["chapters"]] == [(c["start"], c["end"]) for c in reference["chapters"]]
+    assert run("check", str(folder)).returncode == 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -32,7 +33,6 @@ from aloud.model import UnitTiming
 STALE_TEMP_SECONDS = 24 * 3600
 TAG = "CACHEDIR.TAG"  # marks the folder as a cache for backup tools (bford.info/cachedir)
 TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of aloud: spoken and encoded segments.\n"
-DESCRIPTION = ("sample_rate", "samples", "timings", "loudness_lufs", "gain_db")
 
 
 def default_cache_dir() -> Path:
@@ -70,27 +70,54 @@ class SegmentAudio:
 
 
 class SegmentCache:
+    """The cache at `root`. An entry's description records each stream's size and SHA-256,
+    and a stream is used again only if it still has them: a truncated or altered file (or a
+    description that does not hold together) is treated as missing, and made again."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.damaged: set[str] = set()  # keys of entries found damaged since this cache was opened
 
     def _folder(self, key: str) -> Path:
         return self.root / "segments" / key[:2]
 
     def get(self, key: str) -> SegmentAudio | None:
-        """The entry for `key` with whichever encodings it has, or None."""
-        folder = self._folder(key)
-        try:
-            data = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-            described = {name: data[name] for name in DESCRIPTION}
-            described["timings"] = tuple(UnitTiming(**t) for t in described["timings"])
-        except (OSError, ValueError, TypeError, KeyError):
+        """The entry for `key` with whichever of its encodings are intact, or None."""
+        found = self._read(key)
+        if found is None:
             return None
-        files = {kind: path for kind in ("aac", "mp3") if (path := folder / f"{key}.{kind}").is_file()}
+        described, streams = found
+        folder = self._folder(key)
+        files = {kind: folder / f"{key}.{kind}" for kind, (size, digest) in streams.items()
+                 if _intact(folder / f"{key}.{kind}", size, digest)}
+        if len(files) < len(streams):
+            self.damaged.add(key)
         return SegmentAudio(key=key, files=files, **described)
 
+    def _read(self, key: str) -> tuple[dict, dict[str, tuple[int, str]]] | None:
+        """An entry's description and the streams it records; None if there is none, or if
+        it does not hold together (then it counts as damaged)."""
+        path = self._folder(key) / f"{key}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.damaged.add(key)
+            return None
+        checked = _checked(data)
+        if checked is None:
+            self.damaged.add(key)
+        return checked
+
     def put(self, key: str, description: dict, encoded: dict[str, bytes]) -> SegmentAudio:
-        """Keep a segment's encoded streams and description; returns the entry as it now is."""
+        """Keep a segment's encoded streams and description (beside the intact streams it
+        already has); returns the entry as it now is."""
         folder = self._folder(key)
+        kept, found = self.get(key), self._read(key)
+        streams = {kind: found[1][kind] for kind in kept.files} if kept and found else {}
+        streams.update({kind: (len(data), hashlib.sha256(data).hexdigest()) for kind, data in encoded.items()})
+        record = {**description, "streams": {kind: list(value) for kind, value in streams.items()}}
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not (self.root / TAG).exists():
@@ -100,16 +127,17 @@ class SegmentCache:
                 for kind, data in encoded.items():
                     (tmp / f"{key}.{kind}").write_bytes(data)
                     os.replace(tmp / f"{key}.{kind}", folder / f"{key}.{kind}")
-                (tmp / f"{key}.json").write_text(json.dumps(description, ensure_ascii=False), encoding="utf-8")
+                (tmp / f"{key}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
                 os.replace(tmp / f"{key}.json", folder / f"{key}.json")  # last: the entry is complete once this exists
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
         except OSError as exc:
             raise OutputError(f"cannot write to the cache {self.root}: {exc.strerror or exc}") from None
-        entry = self.get(key)
-        if entry is None:
-            raise OutputError(f"cannot read back from the cache {self.root}: segment {key[:12]}")
-        return entry
+        checked = _checked(record)
+        if checked is None:  # pragma: no cover - a description aloud made holds together
+            raise OutputError(f"segment {key[:12]}: its description does not hold together")
+        files = {kind: folder / f"{key}.{kind}" for kind in streams}
+        return SegmentAudio(key=key, files=files, **checked[0])
 
     def remove_stale_temporaries(self) -> None:
         """Temporary folders left by builds killed more than a day ago."""
@@ -120,6 +148,36 @@ class SegmentCache:
                     shutil.rmtree(tmp, ignore_errors=True)
             except OSError:
                 pass
+
+
+def _intact(path: Path, size: int, digest: str) -> bool:
+    try:
+        if path.stat().st_size != size:
+            return False
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest() == digest
+    except OSError:
+        return False
+
+
+def _checked(data: object) -> tuple[dict, dict[str, tuple[int, str]]] | None:
+    """A description's fields and its streams, if every one is of the kind and range aloud
+    writes; None otherwise (an entry from an older aloud records no streams: made again)."""
+    try:
+        rate, samples = data["sample_rate"], data["samples"]  # type: ignore[index]
+        loudness, gain = float(data["loudness_lufs"]), float(data["gain_db"])  # type: ignore[index]
+        timings = tuple(UnitTiming(int(t["index"]), float(t["start"]), float(t["end"]), str(t["text"]))
+                        for t in data["timings"])  # type: ignore[index]
+        streams = {str(kind): (int(size), str(digest)) for kind, (size, digest) in data["streams"].items()}  # type: ignore[index]
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+        return None
+    whole = isinstance(rate, int) and isinstance(samples, int) and rate > 0 and samples > 0
+    if not (whole and math.isfinite(gain) and not math.isnan(loudness) and streams and set(streams) <= {"aac", "mp3"}):
+        return None
+    if not all(0 <= t.start <= t.end <= samples / rate + 1e-6 for t in timings):
+        return None
+    return {"sample_rate": rate, "samples": samples, "timings": timings, "loudness_lufs": loudness,
+            "gain_db": gain}, streams
 
 
 def describe(sample_rate: int, samples: int, timings: Iterable[UnitTiming], loudness_lufs: float, gain_db: float) -> dict:

@@ -224,6 +224,16 @@ def loudness_of_pcm(pcm: bytes | bytearray, rate: int) -> float:
     return _loudness(_pcm_input(rate), "audio", False, pcm).integrated_lufs
 
 
+def decoded_duration(path: Path) -> tuple[float, str]:
+    """How long `path` decodes to (not what its header says), and the first decoding error, if any."""
+    result = run_ffmpeg(["-v", "error", "-nostats", "-stats_period", "3600", "-stats", "-i", str(path), "-map", "0:a",
+                         "-f", "null", "-"], what=f"decoding {path.name}")
+    times = _TIME.findall(result.stderr)
+    seconds = int(times[-1][0]) * 3600 + int(times[-1][1]) * 60 + float(times[-1][2]) if times else 0.0
+    errors = [line for line in result.stderr.splitlines() if line.strip() and "time=" not in line]
+    return seconds, errors[0] if errors else ""
+
+
 @dataclass(frozen=True)
 class AudioHealth:
     """What `aloud check` needs to know about a file's audio, from one decoding pass."""

@@ -9,6 +9,7 @@ first words of the unit that failed.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 from aloud.audio.cache import SegmentAudio, SegmentCache, describe
@@ -21,6 +22,8 @@ from aloud.run.scheduler import TaskFailed, run_tasks
 from aloud.settings import AudioFormat
 from aloud.speech.speaking import UnitFailed, Voicing
 from aloud.words import count_words
+
+log = logging.getLogger(__name__)
 
 
 def render_segments(
@@ -43,6 +46,9 @@ def render_segments(
             done[segment.key] = cached
         elif segment.key not in tasks:
             tasks[segment.key] = SegmentTask(segment, voicing, audio, frozenset(missing))
+    if cache.damaged:
+        log.warning("%d cached segment%s damaged (cut short or altered): made again", len(cache.damaged),
+                    " was" if len(cache.damaged) == 1 else "s were")
     words = {key: sum(count_words(u.text) for u in t.segment.units) for key, t in tasks.items()}
     progress.start("render", sum(words.values()))
     if tasks:

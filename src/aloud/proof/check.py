@@ -11,9 +11,7 @@ Three groups of checks, each a `Finding` that passes or fails:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from mutagen import MutagenError
@@ -23,6 +21,8 @@ from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
 from aloud.audio import ffmpeg
 from aloud.errors import AloudError
 from aloud.export.manifest import chapter_audio_source, read_manifest
+from aloud.proof.documents import epub_findings, player_findings, transcript_findings
+from aloud.proof.findings import CheckReport, Finding, finding
 
 TIME_TOLERANCE = 0.050  # seconds
 LOUDNESS_TOLERANCE = 1.0  # LU around the edition's target
@@ -42,41 +42,6 @@ ACX_SAMPLE_RATE = 44100
 ACX_BITRATE = 192_000
 
 
-@dataclass(frozen=True)
-class Finding:
-    check: str  # what was checked, e.g. "duration"
-    subject: str  # which file or chapter
-    passed: bool
-    detail: str  # what was found, and what was expected
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    folder: Path
-    findings: tuple[Finding, ...]
-
-    @property
-    def passed(self) -> bool:
-        return all(f.passed for f in self.findings)
-
-    @property
-    def failures(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if not f.passed)
-
-    def to_json(self) -> dict:
-        return {
-            "folder": str(self.folder),
-            "passed": self.passed,
-            "checks": len(self.findings),
-            "failures": [asdict(f) for f in self.failures],
-            "findings": [asdict(f) for f in self.findings],
-        }
-
-
-def _finding(check: str, subject: str, passed: bool, detail: str) -> Finding:
-    return Finding(check, subject, bool(passed), detail)
-
-
 def check_edition(folder: Path, acx: bool = False) -> CheckReport:
     """Every check of the edition in `folder`; the ACX rules too if asked, or if it was built for ACX."""
     manifest = read_manifest(folder)
@@ -88,7 +53,9 @@ def check_edition(folder: Path, acx: bool = False) -> CheckReport:
     findings += _mp3_tags(folder, manifest, present)
     findings += _edition_mp3(folder, manifest, present)
     findings += _playlist(folder, manifest, present)
-    findings += _transcript(folder, manifest, present)
+    findings += transcript_findings(folder, manifest, present)
+    findings += epub_findings(folder, manifest, present)
+    findings += player_findings(folder, manifest, present)
     findings += _audio(folder, manifest, present, acx)
     return CheckReport(folder, tuple(findings))
 
@@ -103,7 +70,7 @@ def _files(folder: Path, manifest: dict) -> Iterator[Finding]:
         inside = folder.resolve() in path.parents
         ok = inside and path.is_file() and path.stat().st_size > 0
         detail = "present" if ok else ("outside the edition" if not inside else "missing or empty")
-        yield _finding("file present", name, ok, detail)
+        yield finding("file present", name, ok, detail)
 
 
 def _mp3_length(path: Path) -> float | None:
@@ -122,16 +89,16 @@ def _durations(folder: Path, manifest: dict, present: set[str]) -> Iterator[Find
     position = 0.0
     for chapter in manifest["chapters"]:
         ok = _near(chapter["start"], position, 0.002) and chapter["end"] > chapter["start"]
-        yield _finding("chapter order", chapter["title"], ok,
+        yield finding("chapter order", chapter["title"], ok,
                        f"{chapter['start']:.3f}–{chapter['end']:.3f} s; expected to start at {position:.3f} s")
         position = chapter["end"]
         name = chapter.get("file")
         if name in present:
             length = _mp3_length(folder / name)
             expected = chapter["end"] - chapter["start"]
-            yield _finding("duration", name, _near(length, expected),
+            yield finding("duration", name, _near(length, expected),
                            f"its header says {_seconds(length)}; the manifest says {expected:.3f} s")
-    yield _finding("chapter order", "edition", _near(position, total, 0.002),
+    yield finding("chapter order", "edition", _near(position, total, 0.002),
                    f"chapters end at {position:.3f} s; the manifest's duration is {total:.3f} s")
     for kind in ("m4b", "mp3"):
         name = manifest["files"].get(kind)
@@ -140,7 +107,13 @@ def _durations(folder: Path, manifest: dict, present: set[str]) -> Iterator[Find
                 length = ffmpeg.duration(folder / name)
             except AloudError:
                 length = None
-            yield _finding("duration", name, _near(length, total), f"{_seconds(length)} long; the manifest says {total:.3f} s")
+            yield finding("duration", name, _near(length, total), f"{_seconds(length)} long; the manifest says {total:.3f} s")
+            try:
+                decoded, error = ffmpeg.decoded_duration(folder / name)
+            except AloudError as exc:
+                decoded, error = 0.0, str(exc)
+            yield finding("decodes", name, _near(decoded, total, 0.1) and not error,
+                          f"decodes to {decoded:.3f} s{'; ' + error if error else ''}; the manifest says {total:.3f} s")
 
 
 def _seconds(value: float | None) -> str:
@@ -154,15 +127,15 @@ def _m4b_chapters(folder: Path, manifest: dict, present: set[str]) -> Iterator[F
     try:
         marks = ffmpeg.chapters(folder / name)
     except AloudError as exc:
-        yield _finding("chapter marks", name, False, str(exc))
+        yield finding("chapter marks", name, False, str(exc))
         return
     chapters = manifest["chapters"]
     if len(marks) != len(chapters):
-        yield _finding("chapter marks", name, False, f"{len(marks)} marks; the manifest has {len(chapters)} chapters")
+        yield finding("chapter marks", name, False, f"{len(marks)} marks; the manifest has {len(chapters)} chapters")
         return
     for mark, chapter in zip(marks, chapters):
         ok = mark["title"] == chapter["title"] and _near(mark["start"], chapter["start"]) and _near(mark["end"], chapter["end"])
-        yield _finding("chapter marks", f"{name} #{chapter['index']}", ok,
+        yield finding("chapter marks", f"{name} #{chapter['index']}", ok,
                        f"“{mark['title']}” {mark['start']:.3f}–{mark['end']:.3f} s; manifest “{chapter['title']}” "
                        f"{chapter['start']:.3f}–{chapter['end']:.3f} s")
 
@@ -182,12 +155,12 @@ def _mp3_tags(folder: Path, manifest: dict, present: set[str]) -> Iterator[Findi
             continue
         tags = _id3(folder / name)
         if tags is None:
-            yield _finding("tags", name, False, "no ID3 tags")
+            yield finding("tags", name, False, "no ID3 tags")
             continue
         found = {k: str(tags[k]) if k in tags else "" for k in ("TIT2", "TALB", "TPE1", "TRCK")}
         expected = {"TIT2": chapter["title"], "TALB": manifest["title"], "TPE1": manifest["author"], "TRCK": f"{n}/{total}"}
         wrong = [f"{k} “{found[k]}” (expected “{v}”)" for k, v in expected.items() if found[k] != v]
-        yield _finding("tags", name, not wrong, "; ".join(wrong) or f"title, album, artist, track {n}/{total}")
+        yield finding("tags", name, not wrong, "; ".join(wrong) or f"title, album, artist, track {n}/{total}")
 
 
 def _edition_mp3(folder: Path, manifest: dict, present: set[str]) -> Iterator[Finding]:
@@ -199,7 +172,7 @@ def _edition_mp3(folder: Path, manifest: dict, present: set[str]) -> Iterator[Fi
     toc = tags.getall("CTOC") if tags else []
     chapters = manifest["chapters"]
     ids = [f"chp{c['index']}" for c in chapters]
-    yield _finding("chapter frames", name, bool(toc) and list(toc[0].child_element_ids) == ids,
+    yield finding("chapter frames", name, bool(toc) and list(toc[0].child_element_ids) == ids,
                    f"table of contents lists {list(toc[0].child_element_ids) if toc else 'nothing'}")
     for element_id, chapter in zip(ids, chapters):
         frame = frames.get(element_id)
@@ -211,7 +184,7 @@ def _edition_mp3(folder: Path, manifest: dict, present: set[str]) -> Iterator[Fi
             and str(frame.sub_frames["TIT2"]) == chapter["title"]
         )
         detail = "missing" if frame is None else f"{frame.start_time}–{frame.end_time} ms"
-        yield _finding("chapter frames", f"{name} #{chapter['index']}", ok, detail)
+        yield finding("chapter frames", f"{name} #{chapter['index']}", ok, detail)
 
 
 def _playlist(folder: Path, manifest: dict, present: set[str]) -> Iterator[Finding]:
@@ -221,36 +194,8 @@ def _playlist(folder: Path, manifest: dict, present: set[str]) -> Iterator[Findi
     lines = (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
     listed = [line for line in lines if line and not line.startswith("#")]
     expected = [c.get("file") for c in manifest["chapters"]]
-    yield _finding("playlist order", name, listed == expected,
+    yield finding("playlist order", name, listed == expected,
                    "chapter files in order" if listed == expected else f"lists {listed}; expected {expected}")
-
-
-_CUE = re.compile(r"(\d+):(\d\d):(\d\d)\.(\d\d\d) --> (\d+):(\d\d):(\d\d)\.(\d\d\d)")
-
-
-def _transcript(folder: Path, manifest: dict, present: set[str]) -> Iterator[Finding]:
-    name = manifest["files"].get("vtt")
-    if name not in present:
-        return
-    text = (folder / name).read_text(encoding="utf-8", errors="replace")
-    bounds = [(c["start"], c["end"]) for c in manifest["chapters"]]
-    cues = [
-        (int(g[0]) * 3600 + int(g[1]) * 60 + int(g[2]) + int(g[3]) / 1000,
-         int(g[4]) * 3600 + int(g[5]) * 60 + int(g[6]) + int(g[7]) / 1000)
-        for g in _CUE.findall(text)
-    ]
-    outside = [
-        (a, b) for a, b in cues
-        if not any(lo - 0.002 <= a and b <= hi + 0.002 for lo, hi in bounds) or b < a
-    ]
-    ordered = all(b1 <= a2 + 0.002 for (_, b1), (a2, _) in zip(cues, cues[1:]))
-    ok = text.startswith("WEBVTT") and bool(cues) and not outside and ordered
-    detail = f"{len(cues)} cues"
-    if outside:
-        detail += f"; {len(outside)} outside every chapter, first at {outside[0][0]:.3f} s"
-    if not ordered:
-        detail += "; out of order"
-    yield _finding("transcript", name, ok, detail)
 
 
 def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterator[Finding]:
@@ -265,42 +210,42 @@ def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterat
         try:
             health = ffmpeg.audio_health(path, start=source.start, duration=source.duration)
         except AloudError as exc:
-            yield _finding("audio", name, False, str(exc))
+            yield finding("audio", name, False, str(exc))
             continue
-        yield _finding("duration", name, _near(health.duration, expected),
+        yield finding("duration", name, _near(health.duration, expected),
                        f"decodes to {health.duration:.2f} s; the manifest says {expected:.3f} s")
-        yield _finding("clipping", name, health.sample_peak_dbfs < CLIPPED, f"sample peak {health.sample_peak_dbfs:.1f} dBFS")
-        yield _finding("true peak", name, health.true_peak_dbtp <= MAX_TRUE_PEAK,
+        yield finding("clipping", name, health.sample_peak_dbfs < CLIPPED, f"sample peak {health.sample_peak_dbfs:.1f} dBFS")
+        yield finding("true peak", name, health.true_peak_dbtp <= MAX_TRUE_PEAK,
                        f"{health.true_peak_dbtp:.1f} dBTP (at most {MAX_TRUE_PEAK:.0f})")
-        yield _finding("loudness", name, abs(health.integrated_lufs - target) <= LOUDNESS_TOLERANCE,
+        yield finding("loudness", name, abs(health.integrated_lufs - target) <= LOUDNESS_TOLERANCE,
                        f"{health.integrated_lufs:.1f} LUFS (target {target:.0f} ±{LOUDNESS_TOLERANCE:.0f})")
         long_silences = [(a, b) for a, b in health.silences if b - a > LONGEST_SILENCE]
-        yield _finding("silence", name, not long_silences,
+        yield finding("silence", name, not long_silences,
                        "no silence over 5 s" if not long_silences else
                        f"{long_silences[0][1] - long_silences[0][0]:.1f} s of silence at {long_silences[0][0]:.1f} s")
         needed = int(chapter.get("word_count", 0)) * 60.0 / rate
         duration = health.duration
-        yield _finding("length", name, duration >= SHORTEST_PACE * needed,
+        yield finding("length", name, duration >= SHORTEST_PACE * needed,
                        f"{duration:.1f} s for {chapter.get('word_count', 0)} words (at least {SHORTEST_PACE * needed:.1f} s)")
         if acx and whole_file:
             yield from _acx(path, name, health)
         elif acx:
-            yield _finding("ACX format", name, False, "ACX wants a file per chapter: build with --outputs mp3 (or all)")
+            yield finding("ACX format", name, False, "ACX wants a file per chapter: build with --outputs mp3 (or all)")
 
 
 def _acx(path: Path, name: str, health: ffmpeg.AudioHealth) -> Iterator[Finding]:
     low, high = ACX_RMS
-    yield _finding("ACX RMS", name, low <= health.rms_dbfs <= high, f"{health.rms_dbfs:.1f} dB (between {low:.0f} and {high:.0f})")
-    yield _finding("ACX peak", name, health.sample_peak_dbfs <= ACX_PEAK, f"{health.sample_peak_dbfs:.1f} dB (at most {ACX_PEAK:.0f})")
+    yield finding("ACX RMS", name, low <= health.rms_dbfs <= high, f"{health.rms_dbfs:.1f} dB (between {low:.0f} and {high:.0f})")
+    yield finding("ACX peak", name, health.sample_peak_dbfs <= ACX_PEAK, f"{health.sample_peak_dbfs:.1f} dB (at most {ACX_PEAK:.0f})")
     floor = health.noise_floor_dbfs
-    yield _finding("ACX noise floor", name, floor <= ACX_NOISE_FLOOR,
+    yield finding("ACX noise floor", name, floor <= ACX_NOISE_FLOOR,
                    f"{'digital silence' if floor == -math.inf else f'{floor:.1f} dB'} (at most {ACX_NOISE_FLOOR:.0f})")
     silences = health.silences
     head = silences[0][1] if silences and silences[0][0] <= 0.01 else 0.0
     tail = health.duration - silences[-1][0] if silences and silences[-1][1] >= health.duration - 0.05 else 0.0
-    yield _finding("ACX head", name, ACX_HEAD[0] <= head <= ACX_HEAD[1], f"{head:.2f} s of room tone (0.5–1 s)")
-    yield _finding("ACX tail", name, ACX_TAIL[0] <= tail <= ACX_TAIL[1], f"{tail:.2f} s of room tone (1–5 s)")
-    yield _finding("ACX length", name, health.duration <= ACX_LONGEST, f"{health.duration / 60:.1f} min (at most 120)")
+    yield finding("ACX head", name, ACX_HEAD[0] <= head <= ACX_HEAD[1], f"{head:.2f} s of room tone (0.5–1 s)")
+    yield finding("ACX tail", name, ACX_TAIL[0] <= tail <= ACX_TAIL[1], f"{tail:.2f} s of room tone (1–5 s)")
+    yield finding("ACX length", name, health.duration <= ACX_LONGEST, f"{health.duration / 60:.1f} min (at most 120)")
     try:
         info = MP3(path).info
         cbr = info.bitrate_mode in (BitrateMode.CBR, BitrateMode.UNKNOWN)
@@ -309,4 +254,4 @@ def _acx(path: Path, name: str, health: ffmpeg.AudioHealth) -> Iterator[Finding]
         detail = f"{info.sample_rate} Hz, {info.bitrate // 1000} kb/s {mode} (44100 Hz, 192 kb/s CBR)"
     except (MutagenError, HeaderNotFoundError, OSError) as exc:
         ok, detail = False, f"unreadable: {exc}"
-    yield _finding("ACX format", name, ok, detail)
+    yield finding("ACX format", name, ok, detail)
