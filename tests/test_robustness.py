@@ -18,7 +18,7 @@ from mutagen.id3 import ID3
 
 from aloud.audio import ffmpeg
 from aloud.audio.segment_plan import HARD_MAX_WORDS
-from aloud.pipeline import EditionOptions, build
+from aloud.pipeline import EditionOptions, build, prepare
 from aloud.settings import BuildSettings
 
 ALOUD = [sys.executable, "-m", "aloud"]
@@ -401,7 +401,7 @@ def test_a_damaged_cache_entry_is_made_again_not_reused(tmp_path):
     spoiled = json.loads(entries[1].read_text())
     spoiled["sample_rate"] = 0  # valid JSON, wrong values
     entries[1].write_text(json.dumps(spoiled))
-    entries[2].write_text(json.dumps({"samples": "many"}))
+    entries[2].write_text(json.dumps({"samples": "many", "streams": {}}))
     result = run(*args, "-o", str(tmp_path / "b"))
     assert result.returncode == 0, result.stderr
     assert "aloud: warning: 3 cached segments were damaged (cut short or altered): made again" in result.stderr
@@ -409,3 +409,43 @@ def test_a_damaged_cache_entry_is_made_again_not_reused(tmp_path):
     rebuilt = json.loads((folder / "chapters.json").read_text())
     assert [(c["start"], c["end"]) for c in rebuilt["chapters"]] == [(c["start"], c["end"]) for c in reference["chapters"]]
     assert run("check", str(folder)).returncode == 0
+
+
+@needs_media
+def test_more_than_255_chapters_all_reach_the_single_mp3s_table_of_contents(tmp_path):
+    from aloud.export.id3 import table_of_contents, tag_edition_mp3
+    from aloud.model import Chapter, ChapterMark, Edition, Paragraph
+
+    mp3 = tmp_path / "long.mp3"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "anullsrc=r=22050:cl=mono", "-t", "3", "-c:a",
+                    "libmp3lame", "-b:a", "64k", str(mp3)], check=True)
+    chapters = tuple(Chapter(n, f"Chapter {n}", "", (Paragraph("x"),)) for n in range(1, 362))  # War and Peace has 361
+    marks = [ChapterMark(c.index, c.title, (c.index - 1) / 200, c.index / 200, "", 1) for c in chapters]
+    tag_edition_mp3(mp3, Edition("War and Peace", "Leo Tolstoy", "war-and-peace", chapters), marks)
+    tags = ID3(mp3)
+    assert table_of_contents(tags) == [f"chp{n}" for n in range(1, 362)]
+    assert len(tags.getall("CHAP")) == 361 and len(tags.getall("CTOC")) == 1 + 2  # the top, then 255 and 106
+
+
+def test_chapters_numbered_a_thousand_and_up_are_chapters(tmp_path):
+    source = tmp_path / "long.txt"
+    source.write_text("\n\n".join(f"CHAPTER {n}\n\nThe text of chapter {n}." for n in (998, 999, 1000, 1001, 12345)),
+                      encoding="utf-8")
+    edition = prepare(source, BuildSettings()).edition
+    assert [c.title for c in edition.chapters] == ["Chapter 998", "Chapter 999", "Chapter 1000", "Chapter 1001",
+                                                   "Chapter 12345"]
+
+
+def test_a_chapter_with_nothing_to_say_is_left_out_at_plan_time(tmp_path):
+    source = tmp_path / "smiles.txt"
+    source.write_text("# Smiles\n\n😀😀😀 🎉\n\n# Words\n\nReal words are here, and they are read.\n", encoding="utf-8")
+    result = run("plan", str(source), "--no-chapter-titles", "--no-announce")
+    assert result.returncode == 0, result.stderr
+    assert "aloud: warning: chapter 1 “Smiles” has nothing to say: left out" in result.stderr
+    assert "1 chapters" in result.stdout and "Words" in result.stdout
+    built = run("build", str(source), "--no-chapter-titles", "--no-announce", "-o", str(tmp_path / "out"),
+                "--cache-dir", str(tmp_path / "c"), *TONE)
+    assert built.returncode == 0, built.stderr
+    nothing = tmp_path / "nothing.txt"
+    nothing.write_text("# A\n\n😀\n", encoding="utf-8")
+    one_line_error(run("plan", str(nothing), "--no-chapter-titles", "--no-announce"), 2, "there is nothing to say")

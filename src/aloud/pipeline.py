@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from aloud.audio.rendering import render_segments
 from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
 from aloud.edition_folder import STDIN, EditionFolder, what_changed
-from aloud.errors import OutputError
+from aloud.errors import InputError, OutputError
 from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
 from aloud.export.joins import JoinedAudio, chapter_files
 from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
@@ -33,6 +34,8 @@ from aloud.speech.registry import create_engine, engine_module
 from aloud.speech.speaking import Voicing, is_stateless
 from aloud.structure import structure
 from aloud.words import count_words
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,23 @@ def prepare(
     locale = locale_for(narration)
     edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale)
     units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
+    if not all(units.values()):
+        edition = _without_silent_chapters(edition, units)
+        units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
     source_id = STDIN if str(path) == "-" else str(Path(path).resolve())
     return PreparedEdition(edition, units, voice, rate, outputs, voicing, source_id)
+
+
+def _without_silent_chapters(edition: Edition, units: dict[int, tuple[SpeechUnit, ...]]) -> Edition:
+    """The edition without the chapters that have nothing to say (only emoji, say, or a title
+    that is not spoken), each named in a warning; an edition with nothing at all to say is refused."""
+    kept = [c for c in edition.chapters if units[c.index]]
+    for chapter in edition.chapters:
+        if not units[chapter.index]:
+            log.warning("chapter %d “%s” has nothing to say: left out", chapter.index, chapter.title)
+    if not kept:
+        raise InputError(f"{edition.title}: there is nothing to say (the text holds nothing a voice can read)")
+    return replace(edition, chapters=tuple(replace(c, index=n) for n, c in enumerate(kept, start=1)))
 
 
 def _first(*values):

@@ -38,18 +38,24 @@ def tag_chapter_mp3(path: Path, edition: Edition, index: int, title: str) -> Non
     _save(tags, path)
 
 
+MAX_CHILDREN = 255  # a CTOC frame counts its entries in one byte
+
+
 def tag_edition_mp3(path: Path, edition: Edition, marks: list[ChapterMark]) -> None:
-    """Tags of the one-file edition, with its chapters (ID3v2 Chapter Frame Addendum)."""
+    """Tags of the one-file edition, with its chapters (ID3v2 Chapter Frame Addendum). Up to
+    255 chapters the table of contents lists them; with more, it lists tables of up to 255
+    chapters each, in order, and every chapter is still reachable."""
     tags = _edition_tags(edition, edition.title)
     ids = [f"chp{mark.index}" for mark in marks]
-    tags.add(
-        CTOC(
-            element_id="toc",
-            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-            child_element_ids=ids,
-            sub_frames=[TIT2(encoding=3, text=edition.title)],
-        )
-    )
+    groups = [ids[n : n + MAX_CHILDREN] for n in range(0, len(ids), MAX_CHILDREN)]
+    top = ids if len(groups) == 1 else [f"toc{n}" for n in range(1, len(groups) + 1)]
+    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=top,
+                  sub_frames=[TIT2(encoding=3, text=edition.title)]))
+    if len(groups) > 1:
+        for element_id, group in zip(top, groups):
+            first, last = marks[ids.index(group[0])], marks[ids.index(group[-1])]
+            tags.add(CTOC(element_id=element_id, flags=CTOCFlags.ORDERED, child_element_ids=group,
+                          sub_frames=[TIT2(encoding=3, text=f"{first.title} – {last.title}")]))
     for element_id, mark in zip(ids, marks):
         tags.add(
             CHAP(
@@ -62,3 +68,20 @@ def tag_edition_mp3(path: Path, edition: Edition, marks: list[ChapterMark]) -> N
             )
         )
     _save(tags, path)
+
+
+def table_of_contents(tags: ID3) -> list[str]:
+    """The chapters a table of contents lists, in order, through nested tables."""
+    tables = {frame.element_id: frame for frame in tags.getall("CTOC")}
+    top = next((t for t in tables.values() if t.flags & CTOCFlags.TOP_LEVEL), None)
+
+    def children(table, seen: frozenset[str]) -> list[str]:
+        listed = []
+        for child in table.child_element_ids:
+            if child in tables and child not in seen:
+                listed += children(tables[child], seen | {child})
+            else:
+                listed.append(child)
+        return listed
+
+    return children(top, frozenset({top.element_id})) if top is not None else []

@@ -20,6 +20,7 @@ from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
 
 from aloud.audio import ffmpeg
 from aloud.errors import AloudError
+from aloud.export.id3 import table_of_contents
 from aloud.export.manifest import chapter_audio_source, read_manifest
 from aloud.proof.documents import epub_findings, player_findings, transcript_findings
 from aloud.proof.findings import CheckReport, Finding, finding
@@ -169,11 +170,12 @@ def _edition_mp3(folder: Path, manifest: dict, present: set[str]) -> Iterator[Fi
         return
     tags = _id3(folder / name)
     frames = {f.element_id: f for f in tags.getall("CHAP")} if tags else {}
-    toc = tags.getall("CTOC") if tags else []
+    listed = table_of_contents(tags) if tags else []
     chapters = manifest["chapters"]
     ids = [f"chp{c['index']}" for c in chapters]
-    yield finding("chapter frames", name, bool(toc) and list(toc[0].child_element_ids) == ids,
-                   f"table of contents lists {list(toc[0].child_element_ids) if toc else 'nothing'}")
+    yield finding("chapter frames", name, listed == ids,
+                  f"the table of contents lists {len(listed)} chapters"
+                  + ("" if listed == ids else f", not {len(ids)} in order ({', '.join(listed[:5])}…)"))
     for element_id, chapter in zip(ids, chapters):
         frame = frames.get(element_id)
         ok = (

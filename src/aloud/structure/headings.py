@@ -18,7 +18,7 @@ from aloud.structure.blocks import MARKDOWN_HEADING, is_scene_break
 from aloud.structure.titles import one_line, title_case
 
 NUMBERED, NAMED, MARKDOWN, CONTENTS = "numbered", "named", "markdown", "contents"
-_NUMBER = r"[IVXLCDM]+|\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?"
+_NUMBER = r"[IVXLCDM]+|\d{1,5}|[A-Za-z]+(?:-[A-Za-z]+)?"  # up to chapter 99999
 _ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
 _NEVER = re.compile(r"(?!)")
 
