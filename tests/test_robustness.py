@@ -7,6 +7,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -14,12 +15,18 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE, needs_media
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from mutagen.id3 import ID3
 
 from aloud.audio import ffmpeg
 from aloud.audio.segment_plan import HARD_MAX_WORDS
+from aloud.model import Source
+from aloud.narrate import narrate_edition
 from aloud.pipeline import EditionOptions, build, prepare
-from aloud.settings import BuildSettings
+from aloud.read import decode_text
+from aloud.settings import BuildSettings, NarrationOptions, Pauses
+from aloud.structure import structure
 
 ALOUD = [sys.executable, "-m", "aloud"]
 
@@ -449,3 +456,64 @@ def test_a_chapter_with_nothing_to_say_is_left_out_at_plan_time(tmp_path):
     nothing = tmp_path / "nothing.txt"
     nothing.write_text("# A\n\n😀\n", encoding="utf-8")
     one_line_error(run("plan", str(nothing), "--no-chapter-titles", "--no-announce"), 2, "there is nothing to say")
+
+
+# Hangs and unbounded resources ---------------------------------------------------------------
+
+WORST_LINES = {  # shapes that made a pattern take seconds or minutes (cubic, quadratic) before
+    "a heading with a long run of spaces": "# " + " " * 3000 + "x" + " " * 3000 + "y",
+    "a heading with tabs": "#\t" + "\t" * 4000 + "x\t" + "\t" * 4000 + "y",
+    "a heading with no-break spaces": "# " + "\u00a0" * 3000 + "x" + "\u00a0" * 3000 + "y",
+    "a star and spaces": "*" + " " * 60000 + "x",
+    "stars and spaces": "* " * 30000 + "x",
+    "dashes and spaces": "- " * 30000 + "x",
+    "a numbered heading with spaces": "CHAPTER I." + " " * 20000 + "-" + " " * 20000 + "x",
+    "hashes": "#" * 50000 + " x",
+    "mixed white space": " \t\u00a0\u2003" * 25000 + "x",
+}
+WORST_CASE_SCRIPT = """
+import sys
+from aloud.read import decode_text
+from aloud.model import Source
+from aloud.structure import structure
+from aloud.narrate import narrate_edition
+from aloud.settings import Pauses, NarrationOptions
+from aloud.errors import InputError
+for line in sys.stdin.read().split("\\x1e"):
+    try:
+        edition = structure(Source(name="t", text=decode_text(line.encode(), "t")))
+        narrate_edition(edition, Pauses(), NarrationOptions())
+    except InputError:
+        pass
+print("done")
+"""
+
+
+def test_worst_case_line_shapes_finish_within_a_generous_bound():
+    # Each shape took 20 to 90 seconds alone; in time linear in the line all finish in about
+    # one. The bound is generous, for a busy machine: this checks the kind of growth, not speed.
+    result = subprocess.run([sys.executable, "-c", WORST_CASE_SCRIPT], input="\x1e".join(WORST_LINES.values()),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "done"
+
+
+RUNS = st.lists(
+    st.tuples(st.sampled_from([" ", "\t", "\u00a0", "#", "*", "-", "•", "~", "x", "1", ".", "I", ",", "=", "\n"]),
+              st.integers(min_value=1, max_value=3000)),
+    min_size=1, max_size=6,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(RUNS)
+def test_long_runs_of_any_character_read_and_plan_without_error(runs):
+    text = "".join(ch * n for ch, n in runs) + "\n\nA last sentence ends it.\n"
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("over 20 s for one text")))
+    signal.alarm(20)  # a bound, not a timing: linear work takes milliseconds here
+    try:
+        edition = structure(Source(name="t", text=decode_text(text.encode(), "t")))
+        units = narrate_edition(edition, Pauses(), NarrationOptions())
+    finally:
+        signal.alarm(0)
+    assert all(u.text.strip() for us in units.values() for u in us)

@@ -12,8 +12,12 @@ import re
 
 from aloud.model import VERSE, Paragraph
 
-MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-SCENE_BREAK = re.compile(r"^\s*(?:(?:\*\s*){1,}|#|(?:-\s*){3,}|(?:•\s*){2,}|(?:~\s*){3,})\s*$")
+# Every pattern here runs in time linear in the line: no two parts of one can match the
+# same characters (a run of spaces before "#" and the spaces after it, say).
+_MARKDOWN = re.compile(r"(#{1,6})\s+(\S.*)")
+MAX_HEADING_CHARS = 500  # a longer line is prose, whatever it starts with
+# A scene break once its white space is gone: "* * *", "***", "#", "- - -", "• •", "~~~".
+_SCENE_BREAK = re.compile(r"\*+|#|-{3,}|•{2,}|~{3,}")
 _WEB_LEFTOVER = re.compile(
     r"^\s*(?:continue reading|read more|read the (?:full|rest|original)|keep reading|share this|share on|"
     r"click here|subscribe|sign up|follow us|related (?:articles|posts|stories)|tags?:|filed under|posted in|"
@@ -23,12 +27,28 @@ _WEB_LEFTOVER = re.compile(
 )
 
 
+def markdown_heading(line: str) -> tuple[int, str] | None:
+    """A Markdown heading's level and text ("## Title ##" → 2, "Title"), or None."""
+    line = line.strip()
+    if len(line) > MAX_HEADING_CHARS:
+        return None
+    found = _MARKDOWN.fullmatch(line)
+    if found is None:
+        return None
+    text = found.group(2).rstrip()
+    return len(found.group(1)), (text.rstrip("#").rstrip() or text)
+
+
+def is_scene_break_line(line: str) -> bool:
+    return len(line) <= MAX_HEADING_CHARS and _SCENE_BREAK.fullmatch("".join(line.split())) is not None
+
+
 def blocks_of(text: str) -> list[list[str]]:
     """Runs of non-blank lines; a Markdown heading line is a block of its own."""
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in text.split("\n"):
-        if MARKDOWN_HEADING.match(line.strip()) and line.lstrip().startswith("#"):
+        if line.lstrip().startswith("#") and markdown_heading(line) is not None:
             if current:
                 blocks.append(current)
             blocks.append([line.strip()])
@@ -60,7 +80,7 @@ def typical_width(blocks: list[list[str]]) -> int:
 
 
 def is_scene_break(block: list[str]) -> bool:
-    return len(block) == 1 and SCENE_BREAK.match(block[0]) is not None
+    return len(block) == 1 and is_scene_break_line(block[0])
 
 
 def paragraphs_of(lines: tuple[str, ...] | list[str], width: int) -> list[Paragraph]:

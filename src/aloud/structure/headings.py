@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from aloud.narrate.lang import Locale
-from aloud.structure.blocks import MARKDOWN_HEADING, is_scene_break
+from aloud.structure.blocks import MAX_HEADING_CHARS, is_scene_break, markdown_heading
 from aloud.structure.titles import one_line, title_case
 
 NUMBERED, NAMED, MARKDOWN, CONTENTS = "numbered", "named", "markdown", "contents"
@@ -79,7 +79,7 @@ class HeadingRules:
 
     def heading(self, block: list[str], following: list[str] | None) -> tuple[Heading | None, bool]:
         """A heading made of `block` (and perhaps the title in the block after it)."""
-        if len(block) > 2:
+        if len(block) > 2 or any(len(line) > MAX_HEADING_CHARS for line in block):
             return None, False
         first = " ".join(block[0].split())
         second = " ".join(block[1].split()) if len(block) == 2 else None
@@ -107,10 +107,10 @@ class HeadingRules:
 
     def _single_line(self, line: str) -> Heading | None:
         """A Markdown heading, a table of contents' heading or a named section."""
-        markdown = MARKDOWN_HEADING.match(line)
+        markdown = markdown_heading(line)
         if markdown:
-            text = one_line(markdown.group(2))
-            return Heading(text, text, MARKDOWN, len(markdown.group(1)))
+            level, text = markdown[0], one_line(markdown[1])
+            return Heading(text, text, MARKDOWN, level)
         if self.contents.match(line):
             return Heading("Contents", "", CONTENTS, 2)
         if self.named.match(line):
@@ -148,7 +148,7 @@ class HeadingRules:
             return False
         line = " ".join(block[0].split())
         words = line.split()
-        if not 1 <= len(words) <= 12 or self.numbered.match(line) or MARKDOWN_HEADING.match(line):
+        if not 1 <= len(words) <= 12 or self.numbered.match(line) or markdown_heading(line):
             return False
         if line.isupper():
             return True
