@@ -517,3 +517,75 @@ def test_long_runs_of_any_character_read_and_plan_without_error(runs):
     finally:
         signal.alarm(0)
     assert all(u.text.strip() for us in units.values() for u in us)
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_not_read_until_memory_runs_out(name):
+    one_line_error(run("plan", name, timeout=30), 2, "is not a regular file")
+
+
+def test_a_pipe_is_refused(tmp_path):
+    fifo = tmp_path / "book.txt"
+    os.mkfifo(fifo)
+    one_line_error(run("plan", str(fifo), timeout=30), 2, "is not a regular file")
+
+
+def test_a_closed_stdin_is_one_clear_line():
+    result = subprocess.run([*ALOUD, "plan", "-"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "nothing to read aloud" in result.stderr  # empty: said so
+    closed = subprocess.run([*ALOUD, "plan", "-"], capture_output=True, text=True, preexec_fn=lambda: os.close(0))
+    one_line_error(closed, 2, "stdin: cannot be read")
+
+
+def test_a_lexicon_is_read_the_same_bounded_way(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    one_line_error(run("plan", str(source), "--lexicon", "/dev/zero", timeout=30), 2, "is not a regular file")
+    (tmp_path / "a.toml").write_text('lexicon = "/dev/zero"\n', encoding="utf-8")
+    one_line_error(run("plan", str(source), timeout=30), 2, "must be a file in the edition file's folder or below it")
+    (tmp_path / "a.toml").write_text('lexicon = "../words.toml"\n', encoding="utf-8")
+    one_line_error(run("plan", str(source), timeout=30), 2, "must be a file in the edition file's folder or below it")
+
+
+def test_a_large_lexicon_is_applied_in_one_pass(tmp_path):
+    from aloud.narrate.lexicon import load_lexicon
+
+    words = tmp_path / "words.toml"
+    entries = [f'word{n}x = "spoken{"abcdefghij"[n % 10]}"' for n in range(5000)]
+    words.write_text("\n".join(entries + ['river = "mill"', 'mill = "river"', '"Nowa Huta" = "Nova Hoota"']) + "\n",
+                     encoding="utf-8")
+    lexicon = load_lexicon(words)
+    assert lexicon.apply("The mill by the river in Nowa Huta, word12x.") == "The river by the mill in Nova Hoota, spokenc."
+    source = tmp_path / "carol.txt"
+    source.write_text((Path(__file__).parent / "corpus" / "a-christmas-carol.txt").read_text(encoding="utf-8-sig"))
+    # 5,000 entries took 337 s to plan a book, one regex per entry per unit; one pass takes seconds.
+    result = run("plan", str(source), "--lexicon", str(words), timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("respelling,problem", [
+    ('"Gan 5 su"', "may hold only letters"),
+    ('"<speak>Gansu</speak>"', "may hold only letters"),
+    ("\"[[g'ans'u:]\"", "stray bracket"),
+    ('"' + "very " * 40 + '"', "longer than 120 characters"),
+])
+def test_a_respelling_cannot_smuggle_digits_markup_or_a_flood_of_words(tmp_path, respelling, problem):
+    from aloud.errors import InputError
+    from aloud.narrate.lexicon import load_lexicon
+
+    words = tmp_path / "words.toml"
+    words.write_text(f"Gansu = {respelling}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        load_lexicon(words)
+
+
+def test_edition_file_fields_are_cleaned_and_checked(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    edition_file = tmp_path / "a.toml"
+    edition_file.write_bytes('\ufefftitle = "A\\u0000Title"\n'.encode("utf-8"))  # a BOM, and a NUL in the title
+    assert prepare(source, BuildSettings()).edition.title == "A Title"
+    edition_file.write_text('title = "   "\n', encoding="utf-8")
+    one_line_error(run("plan", str(source)), 2, "title is empty")
+    edition_file.write_text("rate = true\n", encoding="utf-8")
+    one_line_error(run("plan", str(source)), 2, "rate must be a whole number")

@@ -15,6 +15,7 @@ from pathlib import Path
 from aloud.errors import InputError
 from aloud.model import Source
 from aloud.read.edition_file import edition_file_for, load_edition_file
+from aloud.read.files import read_bounded
 from aloud.read.reader import DEFAULT_READERS, SNIFF_BYTES, choose_reader
 from aloud.read.text import decode_text
 
@@ -28,25 +29,13 @@ def read_source(path: str | Path, readers: Sequence[str] = ()) -> Source:
     `readers` are tried before aloud's own."""
     readers = (*readers, *DEFAULT_READERS)
     if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except (AttributeError, OSError, ValueError):  # no stdin at all, or a closed one
+            raise InputError("stdin: cannot be read (it is closed); give a file, or pipe the text in") from None
         return _read(data, "stdin", "stdin", "", readers)
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder; give a file to read")
-    try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise InputError(f"{p}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB we read")
-    try:
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{p}: not readable (permission denied)") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read: {exc.strerror or exc}") from None
+    data = read_bounded(p, MAX_BYTES, "file to read")
     source = _read(data, str(p), p.stem, p.suffix, readers)
     meta = load_edition_file(edition_file_for(p))
     return replace(source, **{k: v for k, v in meta.items() if k in _EDITION_FIELDS}) if meta else source

@@ -12,10 +12,12 @@ Its values win over what the input says of itself; command-line options win over
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
 from aloud.errors import InputError
+from aloud.read.files import read_bounded
 
 EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon", "outputs"}
 
@@ -24,12 +26,17 @@ def edition_file_for(input_path: Path) -> Path:
     return input_path.with_suffix(".toml")
 
 
+EDITION_FILE_BYTES = 1024 * 1024
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def load_edition_file(path: Path) -> dict[str, object]:
-    """The keys of the edition file at `path` ({} if there is none), checked; `lexicon` made a path."""
+    """The keys of the edition file at `path` ({} if there is none), checked; `lexicon` made a
+    path, which must lie in the edition file's folder or below it."""
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_bounded(path, EDITION_FILE_BYTES, "edition file").decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not a valid edition file: {exc}") from None
     unknown = set(data) - EDITION_FILE_KEYS
@@ -38,7 +45,12 @@ def load_edition_file(path: Path) -> dict[str, object]:
     for key in ("title", "author", "voice", "lexicon"):
         if key in data and not isinstance(data[key], str):
             raise InputError(f"{path}: {key} must be a string")
-    if "rate" in data and not isinstance(data["rate"], int):
+    for key in ("title", "author"):
+        if key in data:
+            data[key] = " ".join(_CONTROL.sub(" ", data[key]).split())
+            if not data[key]:
+                raise InputError(f"{path}: {key} is empty")
+    if "rate" in data and (isinstance(data["rate"], bool) or not isinstance(data["rate"], int)):
         raise InputError(f"{path}: rate must be a whole number of words per minute")
     outputs = data.get("outputs")
     if isinstance(outputs, str):
@@ -48,5 +60,14 @@ def load_edition_file(path: Path) -> dict[str, object]:
     elif outputs is not None:
         raise InputError(f"{path}: outputs must be a comma list or a list of names, such as \"m4b,epub\"")
     if "lexicon" in data:
-        data["lexicon"] = path.parent / str(data["lexicon"])
+        data["lexicon"] = _beside(path, str(data["lexicon"]))
     return data
+
+
+def _beside(edition_file: Path, name: str) -> Path:
+    """A file an edition file names: in its folder or below it, never elsewhere."""
+    folder = edition_file.parent.resolve()
+    target = (folder / name).resolve()
+    if Path(name).is_absolute() or folder not in target.parents:
+        raise InputError(f"{edition_file}: lexicon {name!r} must be a file in the edition file's folder or below it")
+    return target
