@@ -68,3 +68,17 @@ class AlwaysFailsEngine(ToneEngine):
         if "FLAKY" in text:
             raise RuntimeError("simulated permanent failure")
         return super().synthesize(text, voice, rate)
+
+
+class SlowLastingEngine(ToneEngine):
+    """Stateless, so its workers last for many segments (as hibari's do), and slow, so a
+    build of it can be stopped half-way."""
+
+    name = "slow-lasting"
+    stateless = True
+
+    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
+        import time
+
+        time.sleep(0.2)
+        return super().synthesize(text, voice, rate)

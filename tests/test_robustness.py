@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -589,3 +590,51 @@ def test_edition_file_fields_are_cleaned_and_checked(tmp_path):
     one_line_error(run("plan", str(source)), 2, "title is empty")
     edition_file.write_text("rate = true\n", encoding="utf-8")
     one_line_error(run("plan", str(source)), 2, "rate must be a whole number")
+
+
+def _processes_marked(mark: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@needs_media
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_sighup_stop_a_build_as_ctrl_c_does(tmp_path, signum):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE * 6, encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    mark = f"ALOUD_TEST_MARK={tmp_path.name}-{signum}"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent), mark.split("=")[0]: mark.split("=")[1]}
+    process = subprocess.Popen(
+        [*ALOUD, "build", str(source), "-o", str(out), "--cache-dir", str(cache), "--engine",
+         "fake_engines:SlowLastingEngine", "--voice", "low", "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".*.building-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the workers are speaking
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum, stderr
+    assert stderr.strip().splitlines()[-1] == f"aloud: error: stopped by {signal.Signals(signum).name}"
+    assert "Traceback" not in stderr
+    assert not out.exists() or list(out.iterdir()) == []  # no staging folder, no lock
+    deadline = time.monotonic() + 10
+    while _processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_marked(mark) == []  # no worker, and no forkserver, outlives the build
+
+
+def test_jobs_are_bounded_by_the_machine(tmp_path):
+    (tmp_path / "a.txt").write_text(SAMPLE, encoding="utf-8")
+    cpus = os.cpu_count() or 1
+    result = run("build", str(tmp_path / "a.txt"), "--jobs", str(4 * cpus + 1), "-o", str(tmp_path / "out"), *TONE)
+    one_line_error(result, 2, f"--jobs {4 * cpus + 1} is more than this machine can run at once: at most {4 * cpus}")

@@ -115,7 +115,8 @@ def open_engine(settings: BuildSettings, wanted_voice: str, rate: int) -> Voicin
     engine.check_available()
     voice = resolve_voice(engine.voices(), wanted_voice)
     language = voice.languages[0] if voice.languages else "en"
-    return Voicing(engine.name, engine.version(), voice.id, rate, language)
+    # The engine as it was named (a registry name, or `package.module:Class`): workers make it again from that.
+    return Voicing(settings.engine, engine.version(), voice.id, rate, language)
 
 
 def build(

@@ -10,6 +10,7 @@ from pathlib import Path
 from aloud.errors import UsageError
 
 MIN_RATE = 80
+JOBS_PER_CPU = 4  # more local workers than this only wait for each other, and hold memory
 MAX_RATE = 450
 
 
@@ -86,6 +87,10 @@ class BuildSettings:
             raise UsageError(f"rate {self.rate} is out of range: use {MIN_RATE} to {MAX_RATE} words per minute")
         if self.jobs < 1:
             raise UsageError(f"jobs must be at least 1, not {self.jobs}")
+        cpus = os.cpu_count() or 1
+        if self.executor == "local" and self.jobs > JOBS_PER_CPU * cpus:
+            raise UsageError(f"--jobs {self.jobs} is more than this machine can run at once: at most "
+                             f"{JOBS_PER_CPU * cpus} ({cpus} CPUs)")
         return self
 
     def with_overrides(self, **changes: object) -> "BuildSettings":

@@ -4,6 +4,7 @@ and an exit code (the only place an `AloudError` does), logging, and `--version`
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,8 +36,8 @@ def errors() -> Iterator[None]:
         yield
     except AloudError as exc:
         raise _fail(exc.message, exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted", 130) from None
+    except KeyboardInterrupt as exc:
+        raise _fail(*_stopped(exc)) from None
     except OSError as exc:
         raise _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", 1) from None
 
@@ -58,9 +59,30 @@ def main_options(
     )
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stopped as Ctrl-C stops a build (workers killed, nothing half-made left)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
+    if isinstance(exc, Stopped):
+        return f"stopped by {signal.Signals(exc.signum).name}", 128 + exc.signum
+    return "interrupted", 130
+
+
 def main() -> None:
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop_on)
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("aloud: error: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        message, code = _stopped(exc)
+        typer.echo(f"aloud: error: {message}", err=True)
+        sys.exit(code)
