@@ -136,7 +136,7 @@ def test_not_an_edition_is_a_clear_error(tmp_path):
     # A manifest that parses but lacks what a chapter needs is refused just as clearly.
     (tmp_path / "chapters.json").write_text(json.dumps({"files": {}, "chapters": [{"index": 1, "title": "x"}]}))
     result = _cli(str(tmp_path))
-    assert result.returncode == 2 and "chapter 1 lacks one of" in result.stderr
+    assert result.returncode == 2 and "chapter 1 lacks end, start" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -638,3 +638,58 @@ def test_jobs_are_bounded_by_the_machine(tmp_path):
     cpus = os.cpu_count() or 1
     result = run("build", str(tmp_path / "a.txt"), "--jobs", str(4 * cpus + 1), "-o", str(tmp_path / "out"), *TONE)
     one_line_error(result, 2, f"--jobs {4 * cpus + 1} is more than this machine can run at once: at most {4 * cpus}")
+
+
+# A manifest of the wrong shape, and plug-ins that are not ------------------------------
+
+def _spoil(manifest: dict, how: str) -> str:
+    """The text of `manifest` spoiled in one of the ways a hand edit or a damaged disk might."""
+    data = json.loads(json.dumps(manifest))
+    if how == "deeply nested":
+        return "[" * 200_000 + "]" * 200_000
+    if how == "a word count of 1e400":
+        return json.dumps(data).replace(f'"word_count": {data["word_count"]}', '"word_count": 1e400', 1)
+    change = {
+        "a duration of text": lambda: data.update(duration="abc"),
+        "audio as a list": lambda: data.update(audio=[]),
+        "a NUL in a file name": lambda: data["files"].update(m4b="book\x00.m4b"),
+        "a chapter file outside the folder": lambda: data["chapters"][0].update(file="../../outside.mp3"),
+        "an absolute file name": lambda: data["files"].update(mp3="/etc/passwd"),
+        "a sentence that is not an object": lambda: data["chapters"][0].update(sentences=["text"]),
+        "a start of true": lambda: data["chapters"][0].update(start=True),
+        "NaN for an end": lambda: None,
+    }
+    change[how]()
+    text = json.dumps(data)
+    return text.replace(f'"end": {data["chapters"][0]["end"]}', '"end": NaN', 1) if how == "NaN for an end" else text
+
+
+SPOILS = ["a duration of text", "audio as a list", "a word count of 1e400", "a NUL in a file name", "deeply nested",
+          "a chapter file outside the folder", "an absolute file name", "a sentence that is not an object",
+          "a start of true", "NaN for an end"]
+
+
+@needs_media
+@pytest.mark.parametrize("how", SPOILS)
+def test_a_manifest_of_the_wrong_shape_is_one_line_for_check_and_verify(built_seed, tmp_path, how):
+    built, manifest = built_seed
+    folder = tmp_path / "edition"
+    shutil.copytree(built.folder, folder)
+    (folder / "chapters.json").write_text(_spoil(manifest, how), encoding="utf-8")
+    for command in ("check", "verify"):
+        one_line_error(run(command, str(folder)), 2, "chapters.json: not a readable manifest")
+
+
+@pytest.mark.parametrize("engine, problem", [
+    ("os:system", "is not a class"),
+    ("json:JSONDecoder", "has no check_available, version, voices, synthesize"),
+    ("collections:OrderedDict", "is not a usable engine"),
+    (":Thing", "cannot be loaded"),
+    ("fractions:Fraction", "is not a usable engine"),
+])
+def test_an_engine_that_is_not_one_is_a_clear_error(tmp_path, engine, problem):
+    text = tmp_path / "t.txt"
+    text.write_text("A short text to say.\n", encoding="utf-8")
+    one_line_error(run("build", str(text), "--engine", engine, "-o", str(tmp_path / "out")), 2, problem)
+    one_line_error(run("voices", "--engine", engine), 2, problem)
+    no_edition_left(tmp_path / "out")

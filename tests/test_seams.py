@@ -177,3 +177,31 @@ def test_a_worker_started_by_the_aloud_program_does_not_load_the_command_line(tm
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_a_plug_in_must_be_a_class_with_its_protocols_methods_and_one_that_can_be_made():
+    from aloud.errors import UsageError
+    from aloud.plugins import make
+    from aloud.read.reader import READERS, Reader
+
+    class NeedsAnArgument:
+        name, suffixes = "odd", (".odd",)
+
+        def __init__(self, required): ...
+        def sniff(self, head): return False
+        def read(self, data, origin, name): ...
+
+    import types
+    module = types.ModuleType("aloud_test_plugins")
+    module.NeedsAnArgument, module.helper = NeedsAnArgument, len
+    sys.modules["aloud_test_plugins"] = module
+    try:
+        with pytest.raises(UsageError, match="cannot be made"):
+            make("reader", "aloud_test_plugins:NeedsAnArgument", READERS, Reader)
+        with pytest.raises(UsageError, match="is not a class"):
+            make("reader", "aloud_test_plugins:helper", READERS, Reader)
+        with pytest.raises(UsageError, match="has no sniff, read"):
+            make("reader", "json:JSONDecoder", READERS, Reader)
+        assert make("reader", "text", READERS, Reader).name == "text"
+    finally:
+        del sys.modules["aloud_test_plugins"]

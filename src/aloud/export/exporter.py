@@ -19,7 +19,7 @@ from typing import Protocol
 from aloud.errors import UsageError
 from aloud.export.joins import JoinedAudio
 from aloud.model import ChapterAudio, ChapterMark, Edition
-from aloud.plugins import load_class
+from aloud.plugins import make
 from aloud.progress import Progress
 from aloud.settings import BuildSettings
 
@@ -58,7 +58,7 @@ ALL = "all"
 
 
 def create_exporter(name: str) -> Exporter:
-    return load_class("output", name, EXPORTERS)()
+    return make("output", name, EXPORTERS, Exporter)
 
 
 def parse_outputs(text: str | Iterable[str]) -> tuple[str, ...]:

@@ -8,17 +8,16 @@ refuses what lacks a field the readers rely on.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from aloud.errors import InputError
 from aloud.model import ChapterAudio, ChapterMark, Edition
 from aloud.settings import AudioFormat
 
 MANIFEST = "chapters.json"
-# What every chapter entry holds; "file" (its MP3) only when the edition has chapter files.
-CHAPTER_FIELDS = {"index": int, "title": str, "start": (int, float), "end": (int, float)}
 
 
 def manifest_data(
@@ -84,26 +83,90 @@ def write_manifest(folder: Path, data: dict) -> Path:
 
 
 def read_manifest(folder: Path) -> dict:
-    """The manifest of the edition in `folder`; InputError if it is missing or malformed."""
+    """The manifest of the edition in `folder`; InputError if it is missing or malformed:
+    every field a reader of it relies on has its type, every number is finite and every
+    file it names lies inside the folder."""
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder")
     path = folder / MANIFEST
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data.get("chapters"), list) or not data["chapters"] or not isinstance(data.get("files"), dict):
-            raise ValueError("no chapters or files listed")
-        for n, chapter in enumerate(data["chapters"], start=1):
-            if not all(isinstance(chapter.get(k), t) for k, t in CHAPTER_FIELDS.items()):
-                raise ValueError(f"chapter {n} lacks one of {', '.join(CHAPTER_FIELDS)}")
-            if "file" in chapter and not isinstance(chapter["file"], str):
-                raise ValueError(f"chapter {n}: its file name is not text")
-        if not all(isinstance(v, str) for v in data["files"].values()):
-            raise ValueError("a file name is not text")
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse_constant)
+        _check_manifest(data)
     except FileNotFoundError:
         raise InputError(f"{folder}: not an edition folder (no {MANIFEST})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a readable manifest: nested too deeply") from None
     except (OSError, ValueError, AttributeError) as exc:
         raise InputError(f"{path}: not a readable manifest: {exc}") from None
     return data
+
+
+Number = (int, float)
+# The fields a manifest may hold, by type (each reader of it says which it needs).
+TOP_FIELDS = {"title": str, "author": str, "language": str, "voice": str, "rate": Number, "duration": Number,
+              "word_count": int, "outputs": list, "files": dict, "loudness": dict, "audio": dict, "engine": dict,
+              "chapters": list}
+CHAPTER_FIELDS = {"index": int, "title": str, "start": Number, "end": Number, "file": str, "word_count": int,
+                  "gain_db": list, "sentences": list}
+SENTENCE_FIELDS = {"start": Number, "end": Number, "text": str, "kind": str, "paragraph": bool}
+
+
+def _check_manifest(data: object) -> None:
+    _check_fields("the manifest", data, TOP_FIELDS, required={"files", "chapters"})
+    if not data["chapters"]:
+        raise ValueError("no chapters listed")
+    for where, section in (("loudness", data.get("loudness", {})), ("audio", data.get("audio", {}))):
+        for key, value in section.items():
+            if not isinstance(value, (str, *Number)) or isinstance(value, bool) or not _finite(value):
+                raise ValueError(f"{where}.{key} is neither text nor a number")
+    for kind, name in data["files"].items():
+        _check_file_name(f"files.{kind}", name)
+    for n, chapter in enumerate(data["chapters"], start=1):
+        _check_fields(f"chapter {n}", chapter, CHAPTER_FIELDS, required={"index", "title", "start", "end"})
+        if "file" in chapter:
+            _check_file_name(f"chapter {n}'s file", chapter["file"])
+        for sentence in chapter.get("sentences", []):
+            _check_fields(f"a sentence of chapter {n}", sentence, SENTENCE_FIELDS, required=set())
+
+
+def _check_fields(where: str, value: object, fields: dict, required: set[str]) -> None:
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} is not an object")
+    missing = sorted(required - value.keys())
+    if missing:
+        raise ValueError(f"{where} lacks {', '.join(missing)}")
+    for key, kind in fields.items():
+        if key not in value:
+            continue
+        field = value[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        wrong = not isinstance(field, kinds) or (isinstance(field, bool) and bool not in kinds)
+        if wrong or not _finite(field):
+            raise ValueError(f"{where}: {key} is not {_kind_name(kind)}")
+
+
+def _finite(value: object) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _kind_name(kind: type | tuple) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "an object", bool: "true or false"}
+    return "a finite number" if kind == Number else names[kind]
+
+
+def _check_file_name(where: str, name: object) -> None:
+    """A name the manifest gives a file must be a plain relative path inside the folder."""
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"{where} is not a file name")
+    if any(ord(c) < 32 for c in name):  # a NUL among them
+        raise ValueError(f"{where} holds a control character")
+    parts = PurePosixPath(name).parts
+    if name.startswith(("/", "\\")) or ".." in parts:
+        raise ValueError(f"{where} {name!r} lies outside the edition folder")
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number")
 
 
 def chapter_marks_of(data: dict) -> tuple[ChapterMark, ...]:

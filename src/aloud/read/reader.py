@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from aloud.model import Source
-from aloud.plugins import load_class
+from aloud.plugins import make
 
 SNIFF_BYTES = 4096  # how much of an input a reader is shown to recognise its kind
 
@@ -38,7 +38,7 @@ FALLBACK = "text"
 
 
 def create_reader(name: str) -> Reader:
-    return load_class("reader", name, READERS)()
+    return make("reader", name, READERS, Reader)
 
 
 def choose_reader(names: Sequence[str], suffix: str, head: bytes) -> Reader:

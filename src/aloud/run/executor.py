@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from aloud.plugins import load_class
+from aloud.plugins import make
 
 
 class WorkerCrashed(Exception):
@@ -54,7 +54,7 @@ EXECUTORS = {
 
 
 def create_executor(name: str, options: WorkerOptions) -> Executor:
-    return load_class("executor", name, EXECUTORS)(options)
+    return make("executor", name, EXECUTORS, Executor, options)
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aloud.plugins import load_class, module_of
+from aloud.plugins import make, module_of
 from aloud.speech.engine import Engine
 
 ENGINES = {
@@ -13,7 +13,7 @@ ENGINES = {
 
 
 def create_engine(name: str) -> Engine:
-    return load_class("engine", name, ENGINES)()
+    return make("engine", name, ENGINES, Engine)
 
 
 def engine_module(name: str) -> str:

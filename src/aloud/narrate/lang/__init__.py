@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from aloud.plugins import load_class
+from aloud.plugins import make
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,10 @@ def language_of(tag: str) -> str:
 def for_language(tag: str) -> Locale:
     """The locale of the language `tag` names (or of `package.module:Class`); else the generic one."""
     if ":" in tag:
-        return load_class("locale", tag, LOCALES)()
+        return make("locale", tag, LOCALES, Locale)
     language = language_of(tag)
     if language in LOCALES:
-        return load_class("locale", language, LOCALES)()
+        return make("locale", language, LOCALES, Locale)
     from aloud.narrate.lang.generic import GenericLocale
 
     return GenericLocale(language or "und")
