@@ -75,3 +75,16 @@ class WordCountExporter:
         path = context.folder / "word-count.txt"
         path.write_text("".join(f"{m.index}\t{m.word_count}\t{m.title}\n" for m in context.marks), encoding="utf-8")
         return {"word-count": path.name}
+
+
+class FullDiskExporter:
+    """An output whose disk fills up as it writes: the error a full disk gives, with no file name."""
+
+    name = "full-disk"
+    encodings: frozenset[str] = frozenset()
+    requires: tuple[str, ...] = ()
+
+    def export(self, context) -> dict[str, str]:
+        import errno
+
+        raise OSError(errno.ENOSPC, "No space left on device")

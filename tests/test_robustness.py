@@ -22,6 +22,7 @@ from mutagen.id3 import ID3
 
 from aloud.audio import ffmpeg
 from aloud.audio.segment_plan import HARD_MAX_WORDS
+from aloud.errors import OutputError
 from aloud.model import Source
 from aloud.narrate import narrate_edition
 from aloud.pipeline import EditionOptions, build, prepare
@@ -693,3 +694,105 @@ def test_an_engine_that_is_not_one_is_a_clear_error(tmp_path, engine, problem):
     one_line_error(run("build", str(text), "--engine", engine, "-o", str(tmp_path / "out")), 2, problem)
     one_line_error(run("voices", "--engine", engine), 2, problem)
     no_edition_left(tmp_path / "out")
+
+
+# Small wrongs --------------------------------------------------------------------------
+
+def test_a_title_or_author_on_the_command_line_is_one_clean_line_and_never_blank(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    result = run("plan", str(source), "--title", "A\x07Bell\x1b[31m Rang\u0085", "--author", "Ann\tOther\x7f")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "A Bell [31m Rang, by Ann Other"
+    for option in ("--title", "--author"):
+        one_line_error(run("plan", str(source), option, " \t "), 2, f"{option} is blank")
+
+
+def test_letters_glued_to_a_four_digit_number_keep_their_space():
+    from aloud.narrate.lang.en import English
+
+    said = English().speakable("Ch1002 follows Ch999, and ABC1999 came in 1999.")
+    assert "Ch one thousand and two" in said and "Ch nine hundred and ninety-nine" in said
+    assert "ABC one thousand nine hundred and ninety-nine" in said and "in nineteen ninety-nine" in said
+
+
+def test_a_message_shows_at_most_eighty_characters_of_a_unit():
+    from aloud.model import SpeechUnit
+
+    assert len(SpeechUnit(1, 0, "x" * 200_000, 0.5).label) == 81  # 80 and "…"
+    assert SpeechUnit(1, 0, "One two three four five six seven eight nine ten.", 0.5).label == "One two three four five six seven eight …"
+    assert SpeechUnit(1, 0, "Short.", 0.5).label == "Short."
+
+
+@needs_media
+def test_a_full_disk_names_the_edition_and_the_output_it_stopped(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", voice="low",
+                             executor="serial", outputs=("m4b", "second_implementations:FullDiskExporter"))
+    with pytest.raises(OutputError) as raised:
+        build(source, settings)
+    assert str(raised.value) == (f"{tmp_path / 'out' / 'the-lighthouse-keeper'}: its full-disk output cannot be "
+                                 "written: No space left on device")
+    no_edition_left(tmp_path / "out")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB file system of its own (root may mount one; others skip)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+@needs_media
+def test_a_disk_that_fills_during_a_build_is_one_line_naming_the_file(small_disk, tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE * 3, encoding="utf-8")
+    result = run("build", str(source), "-o", str(small_disk), "--cache-dir", str(tmp_path / "cache"), "-q",
+                 "--engine", "tone", "--voice", "low")
+    message = one_line_error(result, 1, "the disk is full" if "ffmpeg" in result.stderr else "No space left on device")
+    assert str(small_disk) in message
+    no_edition_left(small_disk)
+
+
+@pytest.fixture
+def read_only_cache(tmp_path):
+    """A cache folder that cannot be written: a read-only file system for root, else a folder without write permission."""
+    cache = tmp_path / "ro-cache"
+    cache.mkdir()
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(cache)], capture_output=True).returncode == 0
+    if not mounted:
+        if os.geteuid() == 0:
+            pytest.skip("root can write any folder and cannot mount a read-only one here")
+        cache.chmod(0o555)
+    yield cache
+    if mounted:
+        subprocess.run(["umount", "-l", str(cache)], check=False)
+    else:
+        cache.chmod(0o755)
+
+
+@needs_media
+def test_a_read_only_cache_builds_uncached_with_a_warning(read_only_cache, tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(source), "-o", str(out), "--cache-dir", str(read_only_cache), "-q", "--engine", "tone",
+                 "--voice", "low")
+    assert result.returncode == 0, result.stderr
+    assert f"aloud: warning: the cache {read_only_cache} cannot be written" in result.stderr
+    assert "building without it" in result.stderr
+    assert list(read_only_cache.iterdir()) == []
+    assert run("check", str(out / "the-lighthouse-keeper")).returncode == 0
+
+
+def test_say_refuses_a_text_too_long_for_a_short_listen(tmp_path):
+    out = tmp_path / "long.wav"
+    one_line_error(run("say", "word " * 2001, "-o", str(out), "--engine", "tone"), 2, "2,000 words at most",
+                   "aloud build")
+    assert not out.exists()

@@ -66,6 +66,9 @@ class Edition:
         return sum(c.word_count for c in self.chapters)
 
 
+LABEL_CHARS = 80  # the most of a unit's text a message shows
+
+
 @dataclass(frozen=True)
 class SpeechUnit:
     """One short request to the engine: what to say, and the silence after it."""
@@ -82,8 +85,12 @@ class SpeechUnit:
 
     @property
     def label(self) -> str:
+        """The unit's opening words, for a message: eight at most, and 80 characters (a
+        "word" may be a 200 KB run of letters)."""
         words = self.text.split()
         head = " ".join(words[:8])
+        if len(head) > LABEL_CHARS:
+            return head[:LABEL_CHARS].rstrip() + "…"
         return head + (" …" if len(words) > 8 else "")
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from aloud import __version__
 from aloud.audio import ffmpeg
-from aloud.audio.cache import SegmentCache, default_cache_dir
+from aloud.audio.cache import SegmentCache, default_cache_dir, writable_cache
 from aloud.audio.rendering import render_segments
 from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
 from aloud.edition_folder import STDIN, EditionFolder, what_changed
-from aloud.errors import InputError, OutputError
+from aloud.errors import InputError, OutputError, UsageError
 from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
 from aloud.export.joins import JoinedAudio, chapter_files
 from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
@@ -33,7 +33,7 @@ from aloud.speech.engine import resolve_voice
 from aloud.speech.registry import create_engine, engine_module
 from aloud.speech.speaking import Voicing, is_stateless
 from aloud.structure import structure
-from aloud.words import count_words
+from aloud.words import count_words, one_line
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,14 @@ class EditionOptions:
     author: str | None = None
     voice: str | None = None
     rate: int | None = None
+
+    def __post_init__(self) -> None:
+        for field in ("title", "author"):  # as tags and announcements: one line, never blank
+            given = getattr(self, field)
+            if given is not None:
+                if not one_line(given):
+                    raise UsageError(f"--{field} is blank; give one, or leave it out")
+                object.__setattr__(self, field, one_line(given))
 
 
 @dataclass(frozen=True)
@@ -145,8 +153,8 @@ def build(
             return _existing(folder, edition)
         folder.check_replaceable(prepared.source, made_with["text"])
         before = folder.record()
-        with folder.staging() as staging:
-            files, marks = _make(staging, prepared, segment_plan, voicing, settings, exporters, progress)
+        with folder.staging() as staging, writable_cache(cache_root) as cache:
+            files, marks = _make(staging, cache, prepared, segment_plan, voicing, settings, exporters, progress)
             folder.commit(staging, key, made_with, prepared.source)
     return BuiltEdition(
         edition=edition,
@@ -201,6 +209,7 @@ def _made_with(
 
 def _make(
     staging: Path,
+    cache: SegmentCache,
     prepared: PreparedEdition,
     segment_plan: SegmentPlan,
     voicing: Voicing,
@@ -208,10 +217,9 @@ def _make(
     exporters: tuple[Exporter, ...],
     progress: Progress,
 ) -> tuple[dict[str, str], tuple]:
-    """Render the segments, then write every output and the manifest into `staging`."""
+    """Render the segments (kept in `cache`), then write every output and the manifest into `staging`."""
     edition = prepared.edition
     encodings = frozenset().union(*(e.encodings for e in exporters))
-    cache = SegmentCache(settings.cache_dir or default_cache_dir())
     workers = WorkerOptions(
         settings.jobs,
         fresh_process_per_task=not is_stateless(voicing.engine),

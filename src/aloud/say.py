@@ -16,12 +16,21 @@ from aloud.run.scheduler import TaskFailed, run_tasks
 from aloud.settings import BuildSettings
 from aloud.speech.registry import engine_module
 from aloud.speech.speaking import UnitFailed, speak_units
+from aloud.words import count_words
+
+
+# About twelve minutes at the default rate; the WAV is held in memory (about 30 MB then).
+MAX_WORDS = 2000
 
 
 def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None) -> float:
     """Speak `text` into the WAV file `out`. Returns its duration in seconds."""
     if not text.strip():
         raise UsageError("nothing to say: the text is empty")
+    words = count_words(text)
+    if words > MAX_WORDS:
+        raise UsageError(f"`say` is for a short listen, {MAX_WORDS:,} words at most (this text has {words:,}); "
+                         "for more, make an edition with `aloud build`")
     settings.validated()
     voicing = open_engine(settings, voice or settings.voice, settings.rate)
     chapter = Chapter(1, "say", "", tuple(Paragraph(p) for p in text.split("\n") if p.strip()))

@@ -1,4 +1,5 @@
-"""What counts as a word, and where a sentence may be cut between clauses."""
+"""What counts as a word, where a sentence may be cut between clauses, and a line of text
+fit for a tag or a title."""
 
 from __future__ import annotations
 
@@ -12,3 +13,11 @@ CLAUSE_BREAK = re.compile(r"(?<=[,;:)])\s+|\s+(?=[–—]\s)")
 
 def count_words(text: str) -> int:
     return len(WORD.findall(text))
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, with no control character (a NUL would cut a tag short)."""
+    return " ".join(_CONTROL.sub(" ", text).split())

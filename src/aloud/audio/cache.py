@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -21,7 +22,8 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -30,6 +32,8 @@ from platformdirs import user_cache_dir
 from aloud.errors import OutputError
 from aloud.model import UnitTiming
 
+log = logging.getLogger(__name__)
+
 STALE_TEMP_SECONDS = 24 * 3600
 TAG = "CACHEDIR.TAG"  # marks the folder as a cache for backup tools (bford.info/cachedir)
 TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of aloud: spoken and encoded segments.\n"
@@ -37,6 +41,24 @@ TAG_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of 
 
 def default_cache_dir() -> Path:
     return Path(user_cache_dir("aloud"))
+
+
+@contextmanager
+def writable_cache(root: Path) -> Iterator[SegmentCache]:
+    """The cache at `root`; if it cannot be written (a read-only disk, a folder of someone
+    else's), a warning and a cache of this build alone, in the temporary folder, removed
+    after it: the build goes on uncached rather than failing."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=root, prefix=".probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        log.warning("the cache %s cannot be written (%s): building without it", root, exc.strerror or exc)
+        with tempfile.TemporaryDirectory(prefix="aloud-uncached-") as scratch:
+            yield SegmentCache(Path(scratch))
+        return
+    yield SegmentCache(root)
 
 
 def unit_key(engine: str, engine_version: str, voice: str, rate: int, text: str) -> str:

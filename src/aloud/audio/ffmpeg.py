@@ -90,8 +90,7 @@ def run_binary(program: str, args: list[str], *, what: str, input: bytes | bytea
     if process.returncode < 0:
         raise ToolFailedError(f"{what}: {program} {_killed_by(-process.returncode)}")
     if process.returncode != 0:
-        tail = " | ".join(stderr.strip().splitlines()[-3:])
-        raise ToolFailedError(f"{what}: {program} failed (exit {process.returncode}): {tail}")
+        raise ToolFailedError(f"{what}: {program} failed (exit {process.returncode}): {_reason(stderr)}")
     return Ran(command, stdout, stderr, side)
 
 
@@ -149,6 +148,15 @@ def _read_all(fd: int) -> bytes:
     while chunk := os.read(fd, PIPE_BYTES):
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _reason(stderr: str) -> str:
+    """What a program's stderr says went wrong: its last lines, or a full disk said plainly."""
+    lines = stderr.strip().splitlines()
+    full = [line for line in lines if "No space left on device" in line]
+    if full:
+        return f"the disk is full ({full[-1].strip()})"
+    return " | ".join(lines[-3:])
 
 
 def _killed_by(number: int) -> str:

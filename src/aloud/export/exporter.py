@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from aloud.errors import UsageError
+from aloud.errors import OutputError, UsageError
 from aloud.export.joins import JoinedAudio
 from aloud.model import ChapterAudio, ChapterMark, Edition
 from aloud.plugins import make
@@ -97,6 +97,12 @@ def export_all(exporters: tuple[Exporter, ...], context: ExportContext, progress
 
 
 def _export(exporter: Exporter, context: ExportContext, progress: Progress) -> dict[str, str]:
-    files = exporter.export(context)
+    try:
+        files = exporter.export(context)
+    except OutputError:
+        raise
+    except OSError as exc:  # a full disk says only "No space left on device": say which edition, which output
+        raise OutputError(f"{context.settings.out_dir / context.edition.slug}: its {exporter.name} output cannot be "
+                          f"written: {exc.strerror or exc}") from None
     progress.advance("join")
     return files

@@ -29,7 +29,8 @@ def _save(tags: ID3, path: Path) -> None:
     try:
         tags.save(str(path), v2_version=4, padding=lambda info: 0)
     except (MutagenError, OSError) as exc:
-        raise OutputError(f"{path.name}: cannot write its tags: {exc}") from None
+        reason = str(exc).split("] ", 1)[-1] if str(exc).startswith("[Errno") else exc  # "No space left on device"
+        raise OutputError(f"{path}: cannot write its tags: {reason}") from None
 
 
 def tag_chapter_mp3(path: Path, edition: Edition, index: int, title: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from aloud.errors import InputError
+from aloud.errors import InputError, OutputError
 from aloud.model import ChapterAudio, ChapterMark, Edition
 from aloud.settings import AudioFormat
 
@@ -78,7 +78,10 @@ def manifest_data(
 
 def write_manifest(folder: Path, data: dict) -> Path:
     path = folder / MANIFEST
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written: {exc.strerror or exc}") from None
     return path
 
 

@@ -12,12 +12,12 @@ Its values win over what the input says of itself; command-line options win over
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 
 from aloud.errors import InputError
 from aloud.read.files import read_bounded
+from aloud.words import one_line
 
 EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon", "outputs"}
 
@@ -27,7 +27,6 @@ def edition_file_for(input_path: Path) -> Path:
 
 
 EDITION_FILE_BYTES = 1024 * 1024
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def load_edition_file(path: Path) -> dict[str, object]:
@@ -47,7 +46,7 @@ def load_edition_file(path: Path) -> dict[str, object]:
             raise InputError(f"{path}: {key} must be a string")
     for key in ("title", "author"):
         if key in data:
-            data[key] = " ".join(_CONTROL.sub(" ", data[key]).split())
+            data[key] = one_line(data[key])
             if not data[key]:
                 raise InputError(f"{path}: {key} is empty")
     if "rate" in data and (isinstance(data["rate"], bool) or not isinstance(data["rate"], int)):

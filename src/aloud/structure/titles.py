@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from aloud.model import Chapter, Edition
+from aloud.words import one_line
 
 DEFAULT_AUTHOR = "Unknown author"
 
@@ -61,10 +62,6 @@ def title_case(text: str, small_words: frozenset[str], force: bool = False) -> s
         else:
             out.append(word[:1].upper() + word[1:])
     return " ".join(out)
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def slugify(text: str, max_length: int = 60) -> str:

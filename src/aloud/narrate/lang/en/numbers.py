@@ -162,9 +162,7 @@ def _is_year(m: Match) -> bool:
 
 
 def _year(m: Match) -> str:
-    if _is_year(m):
-        return year_words(m.group("y"))
-    return cardinal_words(m.group("y"))
+    return _apart(m, year_words(m.group("y")) if _is_year(m) else cardinal_words(m.group("y")))
 
 
 def _year_range(m: Match) -> str:
@@ -436,9 +434,13 @@ def _fraction(m: Match) -> str:
 
 
 def _number(m: Match) -> str:
-    words = decimal_words(m.group("n"))
+    return _apart(m, decimal_words(m.group("n")))
+
+
+def _apart(m: Match, words: str) -> str:
+    """`words` for the digits in `m`, kept apart from letters glued to them ("MP3", "4K",
+    "Ch1002" are read as separate words)."""
     text = m.string
-    # Digits glued to letters ("MP3", "4K") are read as separate words.
     if m.start() > 0 and text[m.start() - 1].isalpha():
         words = " " + words
     if m.end() < len(text) and text[m.end()].isalpha():
