@@ -82,3 +82,16 @@ class SlowLastingEngine(ToneEngine):
 
         time.sleep(0.2)
         return super().synthesize(text, voice, rate)
+
+
+class DrowsyLastingEngine(SlowLastingEngine):
+    """As SlowLastingEngine, but each unit takes seconds: a worker that outlived its build
+    would be seen still speaking."""
+
+    name = "drowsy-lasting"
+
+    def synthesize(self, text: str, voice: str, rate: int) -> AudioClip:
+        import time
+
+        time.sleep(3)
+        return super().synthesize(text, voice, rate)

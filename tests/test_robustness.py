@@ -796,3 +796,27 @@ def test_say_refuses_a_text_too_long_for_a_short_listen(tmp_path):
     one_line_error(run("say", "word " * 2001, "-o", str(out), "--engine", "tone"), 2, "2,000 words at most",
                    "aloud build")
     assert not out.exists()
+
+
+@needs_media
+def test_workers_die_with_a_build_killed_by_sigkill(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(SAMPLE * 6, encoding="utf-8")
+    out = tmp_path / "out"
+    mark = f"ALOUD_TEST_MARK={tmp_path.name}-kill"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent), mark.split("=")[0]: mark.split("=")[1]}
+    process = subprocess.Popen(
+        [*ALOUD, "build", str(source), "-o", str(out), "--cache-dir", str(tmp_path / "cache"), "--engine",
+         "fake_engines:DrowsyLastingEngine", "--voice", "low", "-j", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    deadline = time.monotonic() + 60
+    while len(_processes_marked(mark)) < 4 and time.monotonic() < deadline:  # aloud, the forkserver, two workers
+        time.sleep(0.05)
+    time.sleep(1)  # the workers are speaking, three seconds a unit
+    process.kill()
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 2  # a segment takes far longer: a worker that lived on would still be speaking
+    while _processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_marked(mark) == []

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -39,9 +41,32 @@ def _quiet() -> None:
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
 
 
-def _serve(conn: Any) -> None:
+def _die_with(parent: int) -> None:
+    """SIGTERM this worker when `parent` (the aloud process) ends, even by kill -9: a worker
+    in the middle of a long segment would otherwise speak on, holding its memory, until the
+    segment is done. (The worker's own parent is the forkserver, which waits for it.)"""
+    try:
+        handle = os.pidfd_open(parent)  # Linux 5.3+: readable once the process has ended
+    except (AttributeError, OSError):
+        handle = None
+    while True:
+        if handle is not None:
+            select.select([handle], [], [])
+            break
+        time.sleep(1)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            break
+        except PermissionError:
+            continue
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _serve(conn: Any, parent: int) -> None:
     """A worker's life: run each task that arrives and send back its result or exception."""
     _quiet()
+    threading.Thread(target=_die_with, args=(parent,), daemon=True, name="aloud-lifeline").start()
     while True:
         try:
             message = conn.recv()
@@ -74,7 +99,7 @@ def _how_it_ended(exitcode: int | None) -> str:
 class _Worker:
     def __init__(self, context: Any) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.retired = False
