@@ -51,7 +51,7 @@ def one_line_error(result: subprocess.CompletedProcess[str], code: int, *fragmen
 def no_edition_left(out: Path) -> None:
     """Nothing that looks like an edition, and no staging folder, in `out`."""
     if out.exists():
-        leftovers = [p.name for p in out.iterdir() if not p.name.endswith(".lock")]
+        leftovers = [p.name for p in out.iterdir()]
         assert leftovers == [], leftovers
 
 
@@ -374,6 +374,10 @@ def test_the_lock_file_never_follows_a_link(tmp_path):
     result = run("build", str(source), "-o", str(out), "--cache-dir", str(tmp_path / "c"), "--title", "Art", *TONE)
     one_line_error(result, 1, ".art.lock: cannot take the edition's lock: is a link; remove it")
     assert victim.read_text(encoding="utf-8") == "precious"
+    (out / ".art.lock").unlink()
+    assert run("build", str(source), "-o", str(out), "--cache-dir", str(tmp_path / "c"), "--title", "Art",
+               *TONE).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["art"]  # no .art.lock left behind
 
 
 def test_a_link_inside_an_edition_folder_is_not_written_through(tmp_path):
