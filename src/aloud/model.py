@@ -22,6 +22,35 @@ class Source:
     outputs: tuple[str, ...] | None = None  # named by the edition file
     # Chapters, when the input knows its own structure; otherwise `structure` finds them in the text.
     chapters: tuple["Chapter", ...] = ()
+    language: str | None = None  # BCP 47, as the input declares it
+    publication: "Publication | None" = None  # what a book says of itself beyond title and author
+
+
+@dataclass(frozen=True)
+class Contributor:
+    name: str
+    role: str = ""  # MARC relator code, as EPUB gives it: "aut", "trl", "edt", "ill" …
+
+
+@dataclass(frozen=True)
+class Picture:
+    data: bytes
+    media_type: str  # "image/jpeg", "image/png"
+    origin: str  # where it came from, for `plan --json`: "the EPUB's cover-image", "--cover x.jpg"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What a book's own metadata says, beyond its title and author."""
+
+    contributors: tuple[Contributor, ...] = ()  # every creator and contributor, with roles
+    publisher: str = ""
+    date: str = ""  # as given: "2012", "2012-02-20"
+    description: str = ""  # plain text
+    identifier: str = ""  # an ISBN when the book has one, else its unique identifier
+    series: str = ""
+    series_position: str = ""  # "3", "2.5"
+    cover: Picture | None = None
 
 
 PROSE = "prose"
@@ -41,6 +70,14 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A footnote or endnote, read after the chapter that cites it: "Note 3. …"."""
+
+    label: str  # as the book marks it: "3", "*", "a"
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
 class Chapter:
     index: int  # 1-based
     title: str  # shown in players and file names
@@ -48,10 +85,15 @@ class Chapter:
     paragraphs: tuple[Paragraph, ...]
     preamble: tuple[Paragraph, ...] = ()  # front matter read before the title (first chapter only)
     titled: bool = True  # False when the title is made up from the opening words (no heading)
+    notes: tuple[Note, ...] = ()  # the notes it cites, read at its end
+    # Front or back matter a listener does not want read ("cover", "copyright", "index" …);
+    # "" for the book itself. Left out unless asked for.
+    matter: str = ""
 
     @property
     def word_count(self) -> int:
-        return sum(p.word_count for p in self.preamble + self.paragraphs)
+        return sum(p.word_count for p in self.preamble + self.paragraphs) + sum(
+            p.word_count for n in self.notes for p in n.paragraphs)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,8 @@ def prepare(
     voicing = voicing_for(voice, rate) if voicing_for else None
     narration = replace(settings.narration, language=voicing.language if voicing else voice)
     locale = locale_for(narration)
-    edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale)
+    edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale,
+                        narration.read_matter, narration.read_notes)
     units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
     if not all(units.values()):
         edition = _without_silent_chapters(edition, units)

@@ -35,6 +35,8 @@ class NarrationOptions:
     announce_edition: bool = True  # "Title, by Author." at the start, "End of Title." at the end
     announce_chapters: bool = True  # each chapter opens with its spoken title
     keep_web_leftovers: bool = False  # trailing "Continue reading …", "Share this" lines
+    read_matter: bool = False  # a book's cover, title and copyright pages, contents, index … (EPUB)
+    read_notes: bool = True  # footnotes, after the chapter that cites them
     lexicon: Path | None = None  # a pronunciation lexicon file
     language: str = "en"  # of the voice: letters of other scripts, and emoji, are left out
     locale: str | None = None  # the narration's rules, when not the voice language's (see narrate.lang)

@@ -12,6 +12,8 @@ from aloud.cli.options import (
     ChapterTitlesOption,
     EngineOption,
     KeepWebOption,
+    MatterOption,
+    NotesOption,
     LexiconOption,
     OutOption,
     RateOption,
@@ -42,6 +44,8 @@ def build_command(
     announce: AnnounceOption = True,
     chapter_titles: ChapterTitlesOption = True,
     keep_web_leftovers: KeepWebOption = False,
+    read_matter: MatterOption = False,
+    read_notes: NotesOption = True,
     lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     profile: Annotated[
@@ -57,7 +61,7 @@ def build_command(
     with errors():
         if title and len(inputs) > 1:
             raise UsageError("--title names one edition; give one input with it")
-        narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon)
+        narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes)
         settings = settings_for(out, jobs, cache_dir, engine, narration).with_overrides(
             audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
         )

@@ -58,7 +58,17 @@ TitleOption = Annotated[Optional[str], typer.Option("--title", help="Edition tit
 AuthorOption = Annotated[Optional[str], typer.Option("--author", help="Edition author.")]
 
 
-def narration_options(announce: bool, chapter_titles: bool, keep_web: bool, lexicon: Path | None) -> NarrationOptions:
+MatterOption = Annotated[
+    bool, typer.Option("--read-matter", help="Also narrate a book's cover, title and copyright pages, contents, index.")
+]
+NotesOption = Annotated[bool, typer.Option("--notes/--no-notes", help="Read a book's notes after each chapter.")]
+
+
+def narration_options(
+    announce: bool, chapter_titles: bool, keep_web: bool, lexicon: Path | None, read_matter: bool = False,
+    read_notes: bool = True,
+) -> NarrationOptions:
     return NarrationOptions(
-        announce_edition=announce, announce_chapters=chapter_titles, keep_web_leftovers=keep_web, lexicon=lexicon
+        announce_edition=announce, announce_chapters=chapter_titles, keep_web_leftovers=keep_web, lexicon=lexicon,
+        read_matter=read_matter, read_notes=read_notes,
     )

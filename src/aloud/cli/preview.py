@@ -13,6 +13,8 @@ from aloud.cli.options import (
     ChapterTitlesOption,
     InputArgument,
     KeepWebOption,
+    MatterOption,
+    NotesOption,
     LexiconOption,
     RateOption,
     TitleOption,
@@ -34,11 +36,13 @@ def plan_command(
     announce: AnnounceOption = True,
     chapter_titles: ChapterTitlesOption = True,
     keep_web_leftovers: KeepWebOption = False,
+    read_matter: MatterOption = False,
+    read_notes: NotesOption = True,
     lexicon: LexiconOption = None,
 ) -> None:
     """Show the chapters an edition would have, with estimated durations. Nothing is spoken."""
     with errors():
-        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon))
+        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes))
         prepared = prepare(input, settings, EditionOptions(title=title, author=author, rate=rate))
         edition = prepared.edition
         rows = [
@@ -70,12 +74,14 @@ def text_command(
     announce: AnnounceOption = True,
     chapter_titles: ChapterTitlesOption = True,
     keep_web_leftovers: KeepWebOption = False,
+    read_matter: MatterOption = False,
+    read_notes: NotesOption = True,
     lexicon: LexiconOption = None,
 ) -> None:
     """Print exactly what will be spoken, chapter by chapter, with each pause in seconds."""
     from aloud.narrate.proofreading import script
 
     with errors():
-        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon))
+        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes))
         prepared = prepare(input, settings, EditionOptions(title=title, author=author))
         typer.echo(script(prepared.edition, prepared.units, settings.pauses.paragraph), nl=False)

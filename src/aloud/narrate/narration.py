@@ -121,10 +121,22 @@ def narrate_chapter(
         )
     for paragraph in chapter.paragraphs:
         units.paragraph(paragraph, pauses)
+    if chapter.notes and options.read_notes:
+        _notes(units, chapter, pauses, locale)
     if closing:
         units.pause(pauses.announcement)
         units.say(closing, pauses.paragraph, "announcement", written=closing, new_paragraph=True)
     return tuple(units.units)
+
+
+def _notes(units: _Units, chapter: Chapter, pauses: Pauses, locale: Locale) -> None:
+    """A chapter's notes after it, as a narrator reads them: "Notes." … "Note 3. …"."""
+    units.pause(pauses.scene_break)
+    units.paragraph(Paragraph(locale.headings.notes, HEADING), pauses)
+    for note in chapter.notes:
+        units.paragraph(Paragraph(locale.headings.note.format(label=note.label), HEADING), pauses)
+        for paragraph in note.paragraphs:
+            units.paragraph(paragraph, pauses)
 
 
 def locale_for(options: NarrationOptions) -> Locale:

@@ -31,6 +31,7 @@ class Reader(Protocol):
 
 
 READERS = {
+    "epub": "aloud.read.epub:EpubReader",
     "text": "aloud.read.text:TextReader",
 }
 DEFAULT_READERS = tuple(READERS)

@@ -7,6 +7,8 @@ paragraphs, verse, scene breaks.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aloud.model import Edition, Source
 from aloud.narrate.lang import Locale
 from aloud.narrate.lang.en import English
@@ -22,8 +24,14 @@ def structure(
     author: str | None = None,
     keep_web_leftovers: bool = False,
     locale: Locale | None = None,
+    read_matter: bool = False,
+    read_notes: bool = True,
 ) -> Edition:
-    """Find chapters and paragraphs. `title`/`author` override what the source says."""
+    """Find chapters and paragraphs. `title`/`author` override what the source says; a
+    book's front and back matter is left out unless `read_matter`, its notes with `read_notes` off."""
     if source.chapters:
-        return make_edition(source.name, source.chapters, title or source.title, author or source.author)
+        chapters = [c for c in source.chapters if read_matter or not c.matter]
+        chapters = [c if read_notes else replace(c, notes=()) for c in chapters]
+        chapters = [replace(c, index=n) for n, c in enumerate(chapters, start=1)]
+        return make_edition(source.name, chapters, title or source.title, author or source.author)
     return structure_text(source, locale or English(), title, author, keep_web_leftovers)

@@ -28,6 +28,8 @@ class HeadingWords:
     front_matter: str = ""  # the title of text before the first heading ("" : its opening words)
     whole_text: str = ""  # the title of the one chapter of a text without headings ("" : its opening words)
     part: str = ""  # the spoken title of a part of such a text, with {number} ("" : none)
+    notes: str = "Notes"  # said before a chapter's notes
+    note: str = "Note {label}"  # said before each note
 
 
 class Locale(Protocol):

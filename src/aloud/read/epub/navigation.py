@@ -1,0 +1,119 @@
+"""An EPUB's own table of contents and landmarks: the nav document (EPUB 3) or the NCX
+(EPUB 2), and the landmarks nav or the package's guide that name the cover, the title
+page, the contents, the index … ."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from aloud.errors import InputError
+from aloud.read.epub.package import NS, Package
+from aloud.words import one_line
+
+EPUB_TYPE = f"{{{NS['epub']}}}type"
+MAX_DEPTH = 8  # deeper tables of contents are read to this depth
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    title: str
+    target: str  # zip name; "" for a heading without a link
+    fragment: str
+    children: tuple[TocEntry, ...] = ()
+
+
+def table_of_contents(package: Package) -> tuple[TocEntry, ...]:
+    """The book's table of contents (its nav, else its NCX); () when it has neither, or
+    neither can be read."""
+    for read in (_nav_toc, _ncx_toc):
+        try:
+            entries = read(package)
+        except InputError:
+            entries = ()
+        if entries:
+            return entries
+    return ()
+
+
+def landmarks(package: Package) -> dict[tuple[str, str], str]:
+    """`(zip name, fragment) → type` ("cover", "toc", "bodymatter" …), from the landmarks
+    nav and the EPUB 2 guide."""
+    found: dict[tuple[str, str], str] = {}
+    for reference in package.opf.iterfind("opf:guide/opf:reference", NS):
+        name, fragment = package.resolve(package.opf_path, reference.get("href", ""))
+        if name:
+            found[(name, fragment)] = reference.get("type", "").lower()
+    nav = _nav_document(package)
+    if nav is not None:
+        name, root = nav
+        for element in root.iter(f"{{{NS['xhtml']}}}nav"):
+            if "landmarks" in (element.get(EPUB_TYPE) or "").split():
+                for link in element.iter(f"{{{NS['xhtml']}}}a"):
+                    target, fragment = package.resolve(name, link.get("href", ""))
+                    if target:
+                        found[(target, fragment)] = (link.get(EPUB_TYPE) or "").lower()
+    return found
+
+
+def _nav_document(package: Package) -> tuple[str, etree._Element] | None:
+    for item in package.items_with("nav"):
+        if package.has(item.href):
+            return item.href, package.xml(item.href, "navigation document")
+    return None
+
+
+def _nav_toc(package: Package) -> tuple[TocEntry, ...]:
+    nav = _nav_document(package)
+    if nav is None:
+        return ()
+    name, root = nav
+    navs = list(root.iter(f"{{{NS['xhtml']}}}nav"))
+    toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()), None)
+    if toc is None:
+        return ()
+    top = toc.find(f"{{{NS['xhtml']}}}ol")
+    return _nav_list(package, name, top, 1) if top is not None else ()
+
+
+def _nav_list(package: Package, base: str, ol: etree._Element, depth: int) -> tuple[TocEntry, ...]:
+    entries = []
+    for li in ol.iterfind(f"{{{NS['xhtml']}}}li"):
+        label = li.find(f"{{{NS['xhtml']}}}a")
+        if label is None:
+            label = li.find(f"{{{NS['xhtml']}}}span")
+        if label is None:
+            continue
+        target, fragment = package.resolve(base, label.get("href", "")) if label.get("href") else ("", "")
+        sub = li.find(f"{{{NS['xhtml']}}}ol")
+        children = _nav_list(package, base, sub, depth + 1) if sub is not None and depth < MAX_DEPTH else ()
+        title = one_line("".join(label.itertext())) or one_line(label.get("title", ""))
+        if title and (target or children):
+            entries.append(TocEntry(title, target, fragment, children))
+    return tuple(entries)
+
+
+def _ncx_toc(package: Package) -> tuple[TocEntry, ...]:
+    spine_toc = package.opf.find("opf:spine", NS)
+    ncx_id = spine_toc.get("toc", "") if spine_toc is not None else ""
+    item = package.items.get(ncx_id) or next(
+        (i for i in package.items.values() if i.media_type == "application/x-dtbncx+xml"), None)
+    if item is None or not package.has(item.href):
+        return ()
+    root = package.xml(item.href, "NCX table of contents")
+    nav_map = root.find("ncx:navMap", NS)
+    return _ncx_points(package, item.href, nav_map, 1) if nav_map is not None else ()
+
+
+def _ncx_points(package: Package, base: str, parent: etree._Element, depth: int) -> tuple[TocEntry, ...]:
+    entries = []
+    for point in parent.iterfind("ncx:navPoint", NS):
+        label = point.find("ncx:navLabel/ncx:text", NS)
+        content = point.find("ncx:content", NS)
+        target, fragment = package.resolve(base, content.get("src", "")) if content is not None else ("", "")
+        children = _ncx_points(package, base, point, depth + 1) if depth < MAX_DEPTH else ()
+        title = one_line("".join(label.itertext())) if label is not None else ""
+        if title and (target or children):
+            entries.append(TocEntry(title, target, fragment, children))
+    return tuple(entries)
