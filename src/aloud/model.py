@@ -102,6 +102,8 @@ class Edition:
     author: str
     slug: str
     chapters: tuple[Chapter, ...]
+    language: str | None = None  # as the input declares it (BCP 47)
+    publication: Publication = Publication()
 
     @property
     def word_count(self) -> int:

@@ -23,7 +23,21 @@ from aloud.cli.options import (
 )
 from aloud.cli.program import app, errors
 from aloud.clock import duration_text
+from aloud.model import Edition
 from aloud.pipeline import EditionOptions, estimated_seconds, prepare
+
+
+def about(edition: Edition) -> dict:
+    """What `plan --json` tells of the book beyond its chapters, and where each came from."""
+    info = edition.publication
+    return {
+        "language": edition.language, "language_from": "the input" if edition.language else None,
+        "description": info.description or None,
+        "series": {"name": info.series, "position": info.series_position} if info.series else None,
+        "contributors": [{"name": c.name, "role": c.role} for c in info.contributors],
+        "publisher": info.publisher or None, "date": info.date or None, "identifier": info.identifier or None,
+        "cover": info.cover.origin if info.cover else None,
+    }
 
 
 @app.command("plan")
@@ -57,7 +71,7 @@ def plan_command(
         total = round(sum(r["estimated_seconds"] for r in rows), 1)
         if as_json:
             data = {"title": edition.title, "author": edition.author, "slug": edition.slug, "rate": prepared.rate,
-                    "word_count": edition.word_count, "estimated_seconds": total, "chapters": rows}
+                    "word_count": edition.word_count, "estimated_seconds": total, **about(edition), "chapters": rows}
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
         typer.echo(f"{edition.title}, by {edition.author}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from aloud.model import Edition, Source
+from aloud.model import Edition, Publication, Source
 from aloud.narrate.lang import Locale
 from aloud.narrate.lang.en import English
 from aloud.structure.text import structure_text
@@ -33,5 +33,6 @@ def structure(
         chapters = [c for c in source.chapters if read_matter or not c.matter]
         chapters = [c if read_notes else replace(c, notes=()) for c in chapters]
         chapters = [replace(c, index=n) for n, c in enumerate(chapters, start=1)]
-        return make_edition(source.name, chapters, title or source.title, author or source.author)
+        edition = make_edition(source.name, chapters, title or source.title, author or source.author)
+        return replace(edition, language=source.language, publication=source.publication or Publication())
     return structure_text(source, locale or English(), title, author, keep_web_leftovers)

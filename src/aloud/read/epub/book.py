@@ -202,14 +202,17 @@ def _letters(text: str) -> str:
 
 
 def _strip_title(blocks: list[Block], title: str) -> list[Block]:
-    """The blocks without the headings at their start that say the chapter's title (or one
-    of its joined titles) again: "Chapter 1. Introduction" under "1. Introduction"."""
+    """The blocks without the headings at their start that say the chapter's title again:
+    its first heading (its own, which the announced title stands for, however the table
+    of contents words it) and any after it that say one of its joined titles ("Chapter 1.
+    Introduction" under "1. Introduction")."""
     wanted = [_letters(part) for part in title.split(" – ") if _letters(part)]
-    n = 0
+    n, first = 0, True
     while n < len(blocks) and blocks[n].kind in (HEADING, BREAK):
         said = _letters(blocks[n].text)
-        if blocks[n].kind == HEADING and said and not any(said in w or w in said for w in wanted):
+        if blocks[n].kind == HEADING and said and not first and not any(said in w or w in said for w in wanted):
             break
+        first = first and blocks[n].kind != HEADING
         n += 1
     return blocks[n:]
 

@@ -27,6 +27,7 @@ BLOCKS = {"p", "div", "li", "dt", "dd", "blockquote", "figcaption", "caption", "
           "footer", "main", "aside", "nav", "figure", "address", "ol", "ul", "dl", "body", "center", "hgroup",
           "details", "summary"}
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+STANZA = 1  # the level of a verse block that is a whole stanza (its lines' blocks are merged into it)
 NOTE_TYPES = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
 NOTE_SECTIONS = {"footnotes", "endnotes", "rearnotes", "doc-endnotes", "doc-footnotes"}
 VERSE_MARKS = {"poem", "verse", "stanza", "poetry", "lg", "z3998:poem", "z3998:verse", "z3998:stanza", "linegroup"}
@@ -49,7 +50,7 @@ class Citation:
 class Block:
     kind: str  # PROSE, VERSE, HEADING or BREAK
     text: str  # verse keeps its lines, separated by "\n"
-    level: int = 0  # of a heading, 1 to 6
+    level: int = 0  # of a heading, 1 to 6; STANZA for a stanza of a poem
     cites: tuple[Citation, ...] = ()
     runs_on: bool = False  # a fixed-layout page's text: its last sentence may go on on the next page
 
@@ -312,15 +313,15 @@ class _Walker:
         inner.flush()
         lines: list[str] = []
         for block in inner.out:
-            if block.kind in (PROSE, VERSE):
+            if block.kind == PROSE or (block.kind == VERSE and block.level != STANZA):
                 lines.extend(block.text.split("\n"))
                 continue
             if lines:
-                self.out.append(Block(VERSE, "\n".join(lines)))
+                self.out.append(Block(VERSE, "\n".join(lines), STANZA))
                 lines = []
-            self.out.append(block)
+            self.out.append(block)  # a stanza of its own, a heading, a break
         if lines:
-            self.out.append(Block(VERSE, "\n".join(lines)))
+            self.out.append(Block(VERSE, "\n".join(lines), STANZA))
 
     def table(self, element: etree._Element) -> None:
         rows = [r for r in element.iter() if _tag(r) == "tr"]
