@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import needs_media
 from epub_books import Book, Page, make_epub, prose
 
 from aloud.errors import InputError
@@ -370,3 +371,13 @@ def test_plan_json_shows_what_the_book_says_of_itself(tmp_path):
     assert (data["language"], data["language_from"]) == ("en-GB", "the input")
     assert data["description"] == "A fine book." and data["series"] == {"name": "The Made Books", "position": "3"}
     assert [c["title"] for c in data["chapters"]] == ["One: The Start", "Two: The Middle", "Three: The End"]
+
+
+@needs_media
+@pytest.mark.parametrize("language, voice", [("fr", "roa/fr"), ("en-GB", "gmw/en"), ("en", "gmw/en-us"),
+                                             ("de-AT", "gmw/de"), ("tlh", "gmw/en-us")])
+def test_the_books_language_chooses_the_voice_when_none_is_asked_for(language, voice):
+    from aloud.pipeline import open_engine
+
+    assert open_engine(BuildSettings(), None, 170, language).voice == voice
+    assert open_engine(BuildSettings(), "en-us", 170, language).voice == "gmw/en-us"  # asked for: kept

@@ -22,14 +22,14 @@ from aloud.errors import InputError, OutputError, UsageError
 from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
 from aloud.export.joins import JoinedAudio, chapter_files
 from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
-from aloud.model import BuiltEdition, ChapterAudio, Edition, SpeechUnit
+from aloud.model import BuiltEdition, ChapterAudio, Edition, SpeechUnit, Voice
 from aloud.narrate import locale_for, narrate_edition
 from aloud.narrate.lexicon import load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.run.executor import WorkerOptions, create_executor, running
 from aloud.settings import BuildSettings
-from aloud.speech.engine import resolve_voice
+from aloud.speech.engine import resolve_voice, voice_for_language
 from aloud.speech.registry import create_engine, engine_module
 from aloud.speech.speaking import Voicing, is_stateless
 from aloud.structure import structure
@@ -71,19 +71,20 @@ def prepare(
     path: str | Path,
     settings: BuildSettings,
     options: EditionOptions = EditionOptions(),
-    voicing_for: Callable[[str, int], Voicing] | None = None,
+    voicing_for: Callable[[str | None, int, str | None], Voicing] | None = None,
 ) -> PreparedEdition:
     """Read, structure and narrate: everything up to the engine. With `voicing_for` (which
     opens the engine and finds the voice), the text is narrated in the language the voice
     speaks; without, in the one its name says ("en-gb")."""
     source = read_source(path, settings.readers)
-    voice = _first(options.voice, source.voice, settings.voice)
+    asked = options.voice or source.voice  # else the voice of the book's language, else the default
+    voice = asked or source.language or settings.voice
     rate = _first(options.rate, source.rate, settings.rate)
     settings.with_overrides(rate=rate).validated()
     lexicon = load_lexicon(settings.narration.lexicon or source.lexicon)
     # Outputs named on the command line win over the edition file's.
     outputs = parse_outputs(source.outputs if source.outputs and settings.outputs == ("all",) else settings.outputs)
-    voicing = voicing_for(voice, rate) if voicing_for else None
+    voicing = voicing_for(asked, rate, source.language) if voicing_for else None
     narration = replace(settings.narration, language=voicing.language if voicing else voice)
     locale = locale_for(narration)
     edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale,
@@ -118,11 +119,26 @@ def estimated_seconds(units: tuple[SpeechUnit, ...], rate: int, settings: BuildS
     return words * 60.0 / rate + pauses + settings.pauses.chapter_head + settings.pauses.chapter_tail
 
 
-def open_engine(settings: BuildSettings, wanted_voice: str, rate: int) -> Voicing:
-    """Check the engine is installed and the voice exists; say exactly who will speak."""
+def _speaks(voice: Voice, tag: str) -> bool:
+    """Whether `voice` speaks the language `tag` names: "en" by an en-us voice, "en-GB" only by a British one."""
+    tag = tag.lower().replace("_", "-")
+    languages = [lang.lower() for lang in voice.languages]
+    return tag in languages if "-" in tag else any(lang.split("-", 1)[0] == tag for lang in languages)
+
+
+def open_engine(settings: BuildSettings, wanted_voice: str | None, rate: int, language: str | None = None) -> Voicing:
+    """Check the engine is installed and the voice exists; say exactly who will speak. With
+    no voice asked for, the engine's voice for the book's `language`, else the default."""
     engine = create_engine(settings.engine)
     engine.check_available()
-    voice = resolve_voice(engine.voices(), wanted_voice)
+    voices = engine.voices()
+    voice = None
+    if wanted_voice is None and language and not _speaks(resolve_voice(voices, settings.voice), language):
+        voice = voice_for_language(voices, language)
+        if voice is None:
+            log.warning("%s has no voice for the book's language (%s): %s reads it", settings.engine, language,
+                        settings.voice)
+    voice = voice or resolve_voice(voices, wanted_voice or settings.voice)
     language = voice.languages[0] if voice.languages else "en"
     # The engine as it was named (a registry name, or `package.module:Class`): workers make it again from that.
     return Voicing(settings.engine, engine.version(), voice.id, rate, language)
@@ -135,7 +151,7 @@ def build(
     progress: Progress = NullProgress(),
 ) -> BuiltEdition:
     settings.validated()
-    prepared = prepare(path, settings, options, lambda voice, rate: open_engine(settings, voice, rate))
+    prepared = prepare(path, settings, options, lambda voice, rate, language: open_engine(settings, voice, rate, language))
     edition, voicing = prepared.edition, prepared.voicing
     assert voicing is not None  # prepare was given the engine
     ffmpeg.require("ffmpeg")

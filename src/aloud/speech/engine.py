@@ -56,3 +56,21 @@ def resolve_voice(voices: list[Voice], wanted: str) -> Voice:
         if found:
             return found[0]
     raise UsageError(f"unknown voice {wanted!r}; `aloud voices` lists the {len(voices)} voices available")
+
+
+def voice_for_language(voices: list[Voice], tag: str) -> Voice | None:
+    """The voice for a language tag ("fr", "en-GB", "pt-BR"): one that speaks exactly that
+    language, else one of its primary language ("pt-BR" → a "pt" voice); None if none does."""
+    tag = tag.strip().lower().replace("_", "-")
+    primary = tag.split("-", 1)[0]
+    for match in (
+        lambda v: tag in (lang.lower() for lang in v.languages),
+        lambda v: v.id.lower().rsplit("/", 1)[-1] == tag,
+        lambda v: primary in (lang.lower() for lang in v.languages),
+        lambda v: v.id.lower().rsplit("/", 1)[-1] == primary,
+        lambda v: any(lang.lower().split("-", 1)[0] == primary for lang in v.languages),
+    ):
+        found = [v for v in voices if match(v)]
+        if found:
+            return found[0]
+    return None
