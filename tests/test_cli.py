@@ -107,7 +107,7 @@ def test_plan_json(text):
 def test_plan_text(text):
     result = invoke("plan", str(text), "--rate", "200")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "The Lighthouse Keeper, by Unknown author"
+    assert result.stdout.splitlines()[0] == "The Lighthouse Keeper"  # no author known: none is made up
     assert "3 chapters" in result.stdout and "200 wpm" in result.stdout
 
 
@@ -120,7 +120,8 @@ def test_build_with_the_tone_engine(text, tmp_path):
     manifest = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))
     assert manifest["engine"]["name"] == "tone"
     assert manifest["author"] == "Me"
-    assert len(list((folder / "mp3").glob("*.mp3"))) == 3
+    assert len(list((folder / "mp3").glob("[0-9]* - *.mp3"))) == 3  # and the whole edition as one MP3 beside them
+    assert (folder / "mp3" / "the-lighthouse-keeper.mp3").is_file()
 
 
 @needs_media

@@ -141,6 +141,8 @@ def test_unchanged_edition_is_kept_and_a_touched_one_rebuilt(tmp_path):
     repaired = build(source, settings, EditionOptions(voice="low"))
     assert not repaired.up_to_date
     assert repaired.mp3s[0].stat().st_size > 1000
+    kept = repaired.mp3s[0].with_name(f"{repaired.mp3s[0].stem}.changed.mp3")  # a change is never thrown away
+    assert kept.read_bytes() == b"damaged"
     retitled = build(source, settings, EditionOptions(voice="low", author="Someone Else"))
     assert not retitled.up_to_date
 

@@ -427,6 +427,7 @@ def test_a_damaged_cache_entry_is_made_again_not_reused(tmp_path):
 @needs_media
 def test_more_than_255_chapters_all_reach_the_single_mp3s_table_of_contents(tmp_path):
     from aloud.export.id3 import table_of_contents, tag_edition_mp3
+    from aloud.export.tags import book_tags
     from aloud.model import Chapter, ChapterMark, Edition, Paragraph
 
     mp3 = tmp_path / "long.mp3"
@@ -434,7 +435,8 @@ def test_more_than_255_chapters_all_reach_the_single_mp3s_table_of_contents(tmp_
                     "libmp3lame", "-b:a", "64k", str(mp3)], check=True)
     chapters = tuple(Chapter(n, f"Chapter {n}", "", (Paragraph("x"),)) for n in range(1, 362))  # War and Peace has 361
     marks = [ChapterMark(c.index, c.title, (c.index - 1) / 200, c.index / 200, "", 1) for c in chapters]
-    tag_edition_mp3(mp3, Edition("War and Peace", "Leo Tolstoy", "war-and-peace", chapters), marks)
+    tags = book_tags(Edition("War and Peace", "Leo Tolstoy", "war-and-peace", chapters), "espeak-ng (en)", "en", b"")
+    tag_edition_mp3(mp3, tags, marks)
     tags = ID3(mp3)
     assert table_of_contents(tags) == [f"chp{n}" for n in range(1, 362)]
     assert len(tags.getall("CHAP")) == 361 and len(tags.getall("CTOC")) == 1 + 2  # the top, then 255 and 106

@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import json
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from pathlib import Path
 from aloud.errors import OutputError
 
 BUILD_RECORD = ".aloud-build.json"
+log = logging.getLogger(__name__)
 PENDING = "pending"  # the key of a record written while files are being moved in
 STDIN = "stdin"
 
@@ -151,7 +153,12 @@ class EditionFolder:
         """Move the staged files into the edition folder and forget the old files of ours that are gone."""
         new = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file() or p.is_symlink())
         old = self.record()
+        # Ours: what the last build wrote. One changed since (a cover.jpg replaced, an MP3
+        # damaged) is made again, and the changed one kept beside it under another name;
+        # a pending record's files are ours whatever their state (that build was cut short).
         ours = set(old.files) if old else set()
+        changed = {name for name, state in old.files.items() if old.key != PENDING and (self.path / name).exists()
+                   and not self._unchanged(name, state)} if old else set()
         for name in new:
             target = self.path / name
             if (target.exists() or target.is_symlink()) and name not in ours:
@@ -165,12 +172,32 @@ class EditionFolder:
         for name in new:
             target = self.path / name
             target.parent.mkdir(parents=True, exist_ok=True)
+            if name in changed:
+                self._keep_aside(target)
             os.replace(staging / name, target)
-        for name in sorted(ours - set(new)):
+        for name in sorted(ours - set(new) - changed):
             gone = self.path / name
             gone.unlink(missing_ok=True)
             _remove_empty_parents(gone.parent, self.path)
         self._write_record(BuildRecord(key, settings, {name: _file_state(self.path / name) for name in new}, source))
+
+    def _keep_aside(self, target: Path) -> None:
+        """A file of ours that was changed since it was written: kept as "<name>.changed<suffix>"."""
+        aside = target.with_name(f"{target.stem}.changed{target.suffix}")
+        n = 1
+        while aside.exists() or aside.is_symlink():
+            n += 1
+            aside = target.with_name(f"{target.stem}.changed-{n}{target.suffix}")
+        os.replace(target, aside)
+        log.warning("%s was changed since aloud wrote it: made again, and the changed one kept as %s",
+                    target.relative_to(self.path), aside.name)
+
+    def _unchanged(self, name: str, state: tuple[int, int]) -> bool:
+        path = self.path / name
+        try:
+            return path.is_file() and not path.is_symlink() and _file_state(path) == tuple(state)
+        except OSError:
+            return False
 
     def _write_record(self, record: BuildRecord) -> None:
         data = {"key": record.key, "source": record.source, "settings": record.settings,

@@ -19,14 +19,17 @@ from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
 from aloud.edition_folder import STDIN, EditionFolder, what_changed
 from aloud.errors import InputError, OutputError, UsageError
+from aloud.export.cover import cover_jpeg
 from aloud.export.exporter import ExportContext, Exporter, export_all, exporters_for, parse_outputs
 from aloud.export.joins import JoinedAudio, chapter_files
 from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
-from aloud.model import BuiltEdition, ChapterAudio, Edition, SpeechUnit, Voice
+from aloud.export.tags import BookTags, book_tags, narrator_of
+from aloud.model import BuiltEdition, ChapterAudio, Edition, Publication, SpeechUnit, Voice
 from aloud.narrate import locale_for, narrate_edition
 from aloud.narrate.lexicon import load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
+from aloud.read.pictures import read_picture
 from aloud.run.executor import WorkerOptions, create_executor, running
 from aloud.settings import BuildSettings
 from aloud.speech.engine import resolve_voice, voice_for_language
@@ -46,6 +49,7 @@ class EditionOptions:
     author: str | None = None
     voice: str | None = None
     rate: int | None = None
+    cover: Path | None = None  # a picture for the cover, over the book's own
 
     def __post_init__(self) -> None:
         for field in ("title", "author"):  # as tags and announcements: one line, never blank
@@ -77,6 +81,9 @@ def prepare(
     opens the engine and finds the voice), the text is narrated in the language the voice
     speaks; without, in the one its name says ("en-gb")."""
     source = read_source(path, settings.readers)
+    if options.cover is not None:
+        picture = read_picture(options.cover, f"--cover {options.cover}")
+        source = replace(source, publication=replace(source.publication or Publication(), cover=picture))
     asked = options.voice or source.voice  # else the voice of the book's language, else the default
     voice = asked or source.language or settings.voice
     rate = _first(options.rate, source.rate, settings.rate)
@@ -158,7 +165,9 @@ def build(
     ffmpeg.require("ffprobe")
     exporters = exporters_for(prepared.outputs)
     segment_plan = plan_edition(edition, prepared.units, voicing.key, settings.pauses, settings.audio)
-    made_with = _made_with(prepared, voicing, settings, exporters)
+    tags = book_tags(edition, narrator_of(voicing.engine, voicing.engine_version, voicing.voice), voicing.language,
+                     cover_jpeg(edition))
+    made_with = _made_with(prepared, voicing, settings, exporters, tags)
     segment_keys = [s.key for s in segment_plan.all]  # every sound, and the pauses and format around it
     key = hashlib.sha256(json.dumps([made_with, segment_keys], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
@@ -171,7 +180,7 @@ def build(
         folder.check_replaceable(prepared.source, made_with["text"])
         before = folder.record()
         with folder.staging() as staging, writable_cache(cache_root) as cache:
-            files, marks = _make(staging, cache, prepared, segment_plan, voicing, settings, exporters, progress)
+            files, marks = _make(staging, cache, prepared, segment_plan, voicing, settings, exporters, tags, progress)
             folder.commit(staging, key, made_with, prepared.source)
     return BuiltEdition(
         edition=edition,
@@ -200,7 +209,7 @@ def _output_folder(out_dir: Path) -> Path:
 
 
 def _made_with(
-    prepared: PreparedEdition, voicing: Voicing, settings: BuildSettings, exporters: tuple[Exporter, ...]
+    prepared: PreparedEdition, voicing: Voicing, settings: BuildSettings, exporters: tuple[Exporter, ...], tags: BookTags
 ) -> dict[str, str]:
     """What an edition's files are made from, each in a few words, so that a rebuild can say
     what changed."""
@@ -221,6 +230,9 @@ def _made_with(
         "outputs": ",".join(e.name for e in exporters),
         "release date": "" if settings.source_date_epoch is None else str(settings.source_date_epoch),
         "text": hashlib.sha256(narration.encode("utf-8")).hexdigest(),
+        "cover": hashlib.sha256(tags.cover).hexdigest()[:16],
+        "tags": hashlib.sha256(json.dumps([tags.description, tags.year, tags.publisher, tags.series, tags.part,
+                                           tags.identifier], ensure_ascii=False).encode("utf-8")).hexdigest()[:16],
     }
 
 
@@ -232,6 +244,7 @@ def _make(
     voicing: Voicing,
     settings: BuildSettings,
     exporters: tuple[Exporter, ...],
+    tags: BookTags,
     progress: Progress,
 ) -> tuple[dict[str, str], tuple]:
     """Render the segments (kept in `cache`), then write every output and the manifest into `staging`."""
@@ -254,8 +267,9 @@ def _make(
     marks = tuple(chapter_marks(chapters, prepared.units, chapter_files(edition) if in_edition else None))
     work = staging / ".work"
     work.mkdir()
-    joined = JoinedAudio(edition, chapters, staging if in_edition else work, work, settings.jobs, progress)
-    context = ExportContext(edition, marks, chapters, staging, work, voicing.language, settings, joined)
+    joined = JoinedAudio(edition, chapters, staging if in_edition else work, work, settings.jobs, progress, tags)
+    context = ExportContext(edition, marks, chapters, staging, work, voicing.language, settings, joined, tags,
+                            tuple(e.name for e in exporters))
     progress.start("join", len(exporters))
     files = export_all(exporters, context, progress)
     progress.finish("join")

@@ -18,7 +18,6 @@ from aloud.speech.registry import engine_module
 from aloud.speech.speaking import UnitFailed, speak_units
 from aloud.words import count_words
 
-
 # About twelve minutes at the default rate; the WAV is held in memory (about 30 MB then).
 MAX_WORDS = 2000
 

@@ -380,19 +380,22 @@ def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
     )
 
 
-def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path) -> None:
+def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path, cover: Path | None = None) -> None:
     """The M4B from ADTS streams (joined as bytes: ADTS frames stand alone), with tags and
-    chapter marks from an FFMETADATA file, without re-encoding."""
+    chapter marks from an FFMETADATA file and the JPEG `cover` as its attached picture,
+    without re-encoding."""
     joined = work_dir / "edition.aac"
     with open(joined, "wb") as sink:
         for part in adts:
             with open(part, "rb") as source:
                 shutil.copyfileobj(source, sink, 1 << 20)
+    picture = ["-i", str(cover)] if cover else []
+    picture_map = ["-map", "2:v", "-disposition:v:0", "attached_pic"] if cover else []
     run_ffmpeg(
         [
             "-f", "aac", "-i", str(joined),
-            "-f", "ffmetadata", "-i", str(metadata),
-            "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
+            "-f", "ffmetadata", "-i", str(metadata), *picture,
+            "-map", "0:a", *picture_map, "-map_metadata", "1", "-map_chapters", "1",
             "-c", "copy", "-fflags", "+bitexact", "-flags:a", "+bitexact",
             "-movflags", "+faststart", "-brand", "M4B ", "-f", "ipod", str(out),
         ],

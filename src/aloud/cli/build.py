@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -12,9 +13,9 @@ from aloud.cli.options import (
     ChapterTitlesOption,
     EngineOption,
     KeepWebOption,
+    LexiconOption,
     MatterOption,
     NotesOption,
-    LexiconOption,
     OutOption,
     RateOption,
     VoiceOption,
@@ -38,6 +39,9 @@ def build_command(
     rate: RateOption = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Edition title (one input only).")] = None,
     author: Annotated[Optional[str], typer.Option("--author", help="Edition author.")] = None,
+    cover: Annotated[
+        Optional[Path], typer.Option("--cover", help="A picture for the cover (JPEG, PNG …; one input only).")
+    ] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: CPUs).")] = None,
     cache_dir: CacheDirOption = None,
     engine: EngineOption = None,
@@ -61,12 +65,14 @@ def build_command(
     with errors():
         if title and len(inputs) > 1:
             raise UsageError("--title names one edition; give one input with it")
+        if cover and len(inputs) > 1:
+            raise UsageError("--cover is one edition's; give one input with it, or `cover =` in each edition file")
         narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes)
         settings = settings_for(out, jobs, cache_dir, engine, narration).with_overrides(
             audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
         )
         settings = settings.validated()
-        options = EditionOptions(title=title, author=author, voice=voice, rate=rate)
+        options = EditionOptions(title=title, author=author, voice=voice, rate=rate, cover=cover)
         from aloud.cli.terminal import progress_for
 
         if len(inputs) > 1 and "-" not in inputs:

@@ -13,9 +13,9 @@ from aloud.cli.options import (
     ChapterTitlesOption,
     InputArgument,
     KeepWebOption,
+    LexiconOption,
     MatterOption,
     NotesOption,
-    LexiconOption,
     RateOption,
     TitleOption,
     narration_options,
@@ -74,7 +74,7 @@ def plan_command(
                     "word_count": edition.word_count, "estimated_seconds": total, **about(edition), "chapters": rows}
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
-        typer.echo(f"{edition.title}, by {edition.author}")
+        typer.echo(f"{edition.title}, by {edition.author}" if edition.author else edition.title)
         typer.echo(f"{len(rows)} chapters, {edition.word_count} words, about {duration_text(total)} at {prepared.rate} wpm")
         for r in rows:
             typer.echo(f"{r['index']:>4}  {duration_text(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")

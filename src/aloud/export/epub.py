@@ -170,7 +170,8 @@ def nav_xhtml(edition: Edition, marks: list[ChapterMark], language: str) -> str:
 
 
 def package_opf(
-    edition: Edition, marks: list[ChapterMark], identifier: str, language: str, modified: str = MODIFIED
+    edition: Edition, marks: list[ChapterMark], identifier: str, language: str, modified: str = MODIFIED,
+    cover: bool = False,
 ) -> str:
     total = sum(m.end - m.start for m in marks)
     meta = [f'<meta property="media:duration">{clock(total)}</meta>']
@@ -178,6 +179,8 @@ def package_opf(
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
         '<item id="style" href="style.css" media-type="text/css"/>',
     ]
+    if cover:
+        items.append(f'<item id="cover" href="{COVER_NAME}" media-type="image/jpeg" properties="cover-image"/>')
     spine = []
     for n, mark in enumerate(marks, start=1):
         meta.append(f'<meta property="media:duration" refines="#smil-{n}">{clock(mark.end - mark.start)}</meta>')
@@ -193,8 +196,7 @@ def package_opf(
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="uid">{_text(identifier)}</dc:identifier>
 <dc:title>{_text(edition.title)}</dc:title>
-<dc:creator>{_text(edition.author)}</dc:creator>
-<dc:language>{_text(language)}</dc:language>
+{f"<dc:creator>{_text(edition.author)}</dc:creator>{newline}" if edition.author else ""}<dc:language>{_text(language)}</dc:language>
 <meta property="dcterms:modified">{modified}</meta>
 {newline.join(meta)}
 <meta property="media:active-class">{ACTIVE_CLASS}</meta>
@@ -209,6 +211,7 @@ def package_opf(
 """
 
 
+COVER_NAME = "cover.jpg"
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
 <rootfiles>
@@ -234,13 +237,17 @@ def write_epub(
     identifier: str,
     language: str = "en",
     modified: str = MODIFIED,
+    cover: bytes = b"",
 ) -> Path:
-    """The EPUB 3 with read-aloud, from the chapters' timed sentences and their MP3s."""
+    """The EPUB 3 with read-aloud, from the chapters' timed sentences and their MP3s, and its cover."""
     deflate = zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(path, "w") as book:
         book.writestr(_entry("mimetype", zipfile.ZIP_STORED), "application/epub+zip")  # first, stored
         book.writestr(_entry("META-INF/container.xml", deflate), CONTAINER)
-        book.writestr(_entry("OEBPS/package.opf", deflate), package_opf(edition, marks, identifier, language, modified))
+        book.writestr(_entry("OEBPS/package.opf", deflate),
+                      package_opf(edition, marks, identifier, language, modified, cover=bool(cover)))
+        if cover:
+            book.writestr(_entry(f"OEBPS/{COVER_NAME}", zipfile.ZIP_STORED), cover)
         book.writestr(_entry("OEBPS/nav.xhtml", deflate), nav_xhtml(edition, marks, language))
         book.writestr(_entry("OEBPS/style.css", deflate), STYLE)
         for n, (mark, mp3) in enumerate(zip(marks, chapter_mp3s), start=1):
@@ -269,6 +276,6 @@ class EpubExporter:
         write_epub(
             path, context.edition, list(context.marks), context.joined.chapter_mp3s(),
             identifier=edition_identifier(context.edition), language=context.language,
-            modified=modified_date(context.settings.source_date_epoch),
+            modified=modified_date(context.settings.source_date_epoch), cover=context.tags.cover,
         )
         return {"epub": path.name}

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from aloud.errors import OutputError, UsageError
 from aloud.export.joins import JoinedAudio
+from aloud.export.tags import BookTags
 from aloud.model import ChapterAudio, ChapterMark, Edition
 from aloud.plugins import make
 from aloud.progress import Progress
@@ -34,6 +35,8 @@ class ExportContext:
     language: str  # of the narration (BCP 47)
     settings: BuildSettings
     joined: JoinedAudio  # the MP3s several outputs share, joined once
+    tags: BookTags  # what every output says of the edition, and its cover
+    outputs: tuple[str, ...] = ()  # the names of every output of this build
 
 
 class Exporter(Protocol):
@@ -47,6 +50,7 @@ class Exporter(Protocol):
 
 
 EXPORTERS = {
+    "cover": "aloud.export.cover:CoverExporter",  # cover.jpg, the folder image libraries show
     "m4b": "aloud.export.m4b:M4bExporter",
     "mp3": "aloud.export.mp3:ChapterMp3Exporter",  # an MP3 per chapter, and the playlist
     "chaptered-mp3": "aloud.export.mp3:ChapteredMp3Exporter",  # the whole edition as one MP3

@@ -1,27 +1,71 @@
-"""MP3 tags (ID3v2.4): per-chapter files (title, album, artist, track n/N, genre), and the
+"""MP3 tags (ID3v2.4): per-chapter files (title, album, artist, track n/N, genre, narrator
+as composer, description, year, language, publisher, series and part, the cover), and the
 whole edition as one MP3 with a table of contents (CTOC) and a CHAP frame per chapter."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mutagen import MutagenError
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TPE1, TPE2, TRCK, CTOCFlags
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    MVIN,
+    MVNM,
+    TALB,
+    TCOM,
+    TCON,
+    TDRC,
+    TIT2,
+    TLAN,
+    TPE1,
+    TPE2,
+    TPUB,
+    TRCK,
+    TXXX,
+    CTOCFlags,
+    PictureType,
+)
 
 from aloud.errors import OutputError
-from aloud.export.m4b import GENRE
-from aloud.model import ChapterMark, Edition
+from aloud.export.tags import GENRE, BookTags
+from aloud.model import ChapterMark
 
 NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: players go by the times
 
 
-def _edition_tags(edition: Edition, title: str) -> ID3:
+def _edition_tags(book: BookTags, title: str) -> ID3:
     tags = ID3()
     tags.add(TIT2(encoding=3, text=title))
-    tags.add(TALB(encoding=3, text=edition.title))
-    tags.add(TPE1(encoding=3, text=edition.author))
-    tags.add(TPE2(encoding=3, text=edition.author))
+    tags.add(TALB(encoding=3, text=book.title))
+    if book.author:
+        tags.add(TPE1(encoding=3, text=book.author))
+        tags.add(TPE2(encoding=3, text=book.author))
     tags.add(TCON(encoding=3, text=GENRE))
+    tags.add(TCOM(encoding=3, text=book.narrator))
+    language = book.language_639_2
+    if language:
+        tags.add(TLAN(encoding=3, text=language))
+    if book.description:
+        tags.add(COMM(encoding=3, lang=language or "und", desc="", text=book.description))
+    if book.year:
+        tags.add(TDRC(encoding=3, text=book.year))
+    if book.publisher:
+        tags.add(TPUB(encoding=3, text=book.publisher))
+    if book.series:
+        tags.add(MVNM(encoding=3, text=book.series))
+        tags.add(TXXX(encoding=3, desc="SERIES", text=book.series))
+        if book.part:
+            tags.add(MVIN(encoding=3, text=book.part))
+            tags.add(TXXX(encoding=3, desc="SERIES-PART", text=book.part))
+    if re.fullmatch(r"\d{9}[\dX]|\d{13}", book.identifier):
+        tags.add(TXXX(encoding=3, desc="ISBN", text=book.identifier))
+    if book.cover:
+        tags.add(APIC(encoding=3, mime="image/jpeg", type=PictureType.COVER_FRONT, desc="Cover", data=book.cover))
     return tags
 
 
@@ -33,25 +77,25 @@ def _save(tags: ID3, path: Path) -> None:
         raise OutputError(f"{path}: cannot write its tags: {reason}") from None
 
 
-def tag_chapter_mp3(path: Path, edition: Edition, index: int, title: str) -> None:
-    tags = _edition_tags(edition, title)
-    tags.add(TRCK(encoding=3, text=f"{index}/{len(edition.chapters)}"))
+def tag_chapter_mp3(path: Path, book: BookTags, index: int, title: str) -> None:
+    tags = _edition_tags(book, title)
+    tags.add(TRCK(encoding=3, text=f"{index}/{book.chapters}"))
     _save(tags, path)
 
 
 MAX_CHILDREN = 255  # a CTOC frame counts its entries in one byte
 
 
-def tag_edition_mp3(path: Path, edition: Edition, marks: list[ChapterMark]) -> None:
+def tag_edition_mp3(path: Path, book: BookTags, marks: list[ChapterMark]) -> None:
     """Tags of the one-file edition, with its chapters (ID3v2 Chapter Frame Addendum). Up to
     255 chapters the table of contents lists them; with more, it lists tables of up to 255
     chapters each, in order, and every chapter is still reachable."""
-    tags = _edition_tags(edition, edition.title)
+    tags = _edition_tags(book, book.title)
     ids = [f"chp{mark.index}" for mark in marks]
     groups = [ids[n : n + MAX_CHILDREN] for n in range(0, len(ids), MAX_CHILDREN)]
     top = ids if len(groups) == 1 else [f"toc{n}" for n in range(1, len(groups) + 1)]
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=top,
-                  sub_frames=[TIT2(encoding=3, text=edition.title)]))
+                  sub_frames=[TIT2(encoding=3, text=book.title)]))
     if len(groups) > 1:
         for element_id, group in zip(top, groups):
             first, last = marks[ids.index(group[0])], marks[ids.index(group[-1])]

@@ -14,10 +14,18 @@ from pathlib import Path
 from aloud.audio import ffmpeg
 from aloud.export.id3 import tag_chapter_mp3
 from aloud.export.names import chapter_file_name
+from aloud.export.tags import BookTags
 from aloud.model import ChapterAudio, Edition
 from aloud.progress import Progress
 
 CHAPTER_FOLDER = "mp3"
+
+
+def edition_mp3_name(edition: Edition) -> str:
+    """Where the whole edition as one MP3 lies: beside the chapter MP3s, so that the M4B is
+    the only audio file at the top of the folder (a library that reads a folder as one
+    book, as Audiobookshelf does, finds one book of the right length)."""
+    return f"{CHAPTER_FOLDER}/{edition.slug}.mp3"
 
 
 def chapter_files(edition: Edition) -> list[str]:
@@ -28,9 +36,11 @@ def chapter_files(edition: Edition) -> list[str]:
 
 class JoinedAudio:
     def __init__(
-        self, edition: Edition, chapters: tuple[ChapterAudio, ...], base: Path, work: Path, jobs: int, progress: Progress
+        self, edition: Edition, chapters: tuple[ChapterAudio, ...], base: Path, work: Path, jobs: int, progress: Progress,
+        tags: BookTags,
     ) -> None:
         self.edition = edition
+        self.tags = tags
         self.chapters = chapters
         self.base = base  # the chapter files go to base/mp3/
         self.work = work
@@ -54,7 +64,7 @@ class JoinedAudio:
 
     def _join_chapter(self, audio: ChapterAudio, path: Path) -> None:
         ffmpeg.join_mp3([s.mp3 for s in audio.segments], path, self.work)
-        tag_chapter_mp3(path, self.edition, audio.chapter.index, audio.chapter.title)
+        tag_chapter_mp3(path, self.tags, audio.chapter.index, audio.chapter.title)
         self.progress.advance("chapters")
 
     def edition_mp3(self, path: Path) -> Path:

@@ -1,4 +1,6 @@
-"""The M4B audiobook: every segment's AAC stream joined without re-encoding, with chapter marks and tags."""
+"""The M4B audiobook: every segment's AAC stream joined without re-encoding, with chapter
+marks, tags a library reads (media type audiobook, narrator as composer, description,
+year, series as grouping) and the cover as its attached picture."""
 
 from __future__ import annotations
 
@@ -6,21 +8,22 @@ from pathlib import Path
 
 from aloud.audio import ffmpeg
 from aloud.audio.ffmpeg import AAC
-from aloud.model import ChapterMark, Edition
+from aloud.export.joins import CHAPTER_FOLDER
+from aloud.export.tags import GENRE, BookTags
+from aloud.model import ChapterMark
 
-GENRE = "Audiobook"
+AUDIOBOOK = 2  # the iTunes media kind (stik) of an audiobook
+IGNORE_TEXT = "The MP3s of this edition: a library that reads the folder as one book plays the M4B beside it.\n"
 
 
-def ffmetadata(edition: Edition, marks: list[ChapterMark], time_base: int = 1000) -> str:
+def ffmetadata(book: BookTags, marks: list[ChapterMark], time_base: int = 1000) -> str:
     esc = ffmpeg.ffmetadata_escape
-    lines = [
-        ";FFMETADATA1",
-        f"title={esc(edition.title)}",
-        f"artist={esc(edition.author)}",
-        f"album_artist={esc(edition.author)}",
-        f"album={esc(edition.title)}",
-        f"genre={GENRE}",
-    ]
+    fields = {
+        "title": book.title, "album": book.title, "artist": book.author, "album_artist": book.author,
+        "genre": GENRE, "composer": book.narrator, "comment": book.description, "description": book.description,
+        "date": book.year, "grouping": book.series, "media_type": str(AUDIOBOOK),
+    }
+    lines = [";FFMETADATA1", *(f"{key}={esc(value)}" for key, value in fields.items() if value)]
     for mark in marks:
         lines += [
             "[CHAPTER]",
@@ -32,11 +35,15 @@ def ffmetadata(edition: Edition, marks: list[ChapterMark], time_base: int = 1000
     return "\n".join(lines) + "\n"
 
 
-def write_m4b(edition: Edition, marks: list[ChapterMark], adts: list[Path], out: Path, work_dir: Path) -> Path:
-    """The audiobook from every segment's AAC stream, in order, with chapter marks and tags."""
+def write_m4b(book: BookTags, marks: list[ChapterMark], adts: list[Path], out: Path, work_dir: Path) -> Path:
+    """The audiobook from every segment's AAC stream, in order, with chapter marks, tags and cover."""
     metadata = work_dir / "chapters.ffmetadata"
-    metadata.write_text(ffmetadata(edition, marks), encoding="utf-8")
-    ffmpeg.mux_m4b(adts, metadata, out, work_dir)
+    metadata.write_text(ffmetadata(book, marks), encoding="utf-8")
+    cover = None
+    if book.cover:
+        cover = work_dir / "m4b-cover.jpg"
+        cover.write_bytes(book.cover)
+    ffmpeg.mux_m4b(adts, metadata, out, work_dir, cover)
     return out
 
 
@@ -48,5 +55,13 @@ class M4bExporter:
     def export(self, context) -> dict[str, str]:
         out = context.folder / f"{context.edition.slug}.m4b"
         aac = [s.aac for c in context.chapters for s in c.segments]
-        write_m4b(context.edition, list(context.marks), aac, out, context.work)
-        return {"m4b": out.name}
+        write_m4b(context.tags, list(context.marks), aac, out, context.work)
+        files = {"m4b": out.name}
+        if {"mp3", "chaptered-mp3"} & set(context.outputs):
+            # Audiobookshelf counts every audio file under a book's folder as one of its
+            # tracks, except in a folder holding `.ignore`: the MP3s are left to other players.
+            ignore = context.folder / CHAPTER_FOLDER / ".ignore"
+            ignore.parent.mkdir(parents=True, exist_ok=True)
+            ignore.write_text(IGNORE_TEXT, encoding="utf-8")
+            files["library-ignore"] = f"{CHAPTER_FOLDER}/.ignore"
+        return files

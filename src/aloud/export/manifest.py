@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from aloud.errors import InputError, OutputError
+from aloud.export.tags import narrator_of
 from aloud.model import ChapterAudio, ChapterMark, Edition
 from aloud.settings import AudioFormat
 
@@ -40,6 +41,7 @@ def manifest_data(
         "language": language,
         "engine": {"name": engine, "version": engine_version},
         "voice": voice,
+        "narrator": narrator_of(engine, engine_version, voice),
         "rate": rate,
         "duration": round(marks[-1].end, 3),
         "word_count": edition.word_count,
@@ -106,7 +108,7 @@ def read_manifest(folder: Path) -> dict:
 
 Number = (int, float)
 # The fields a manifest may hold, by type (each reader of it says which it needs).
-TOP_FIELDS = {"title": str, "author": str, "language": str, "voice": str, "rate": Number, "duration": Number,
+TOP_FIELDS = {"title": str, "author": str, "language": str, "voice": str, "narrator": str, "rate": Number, "duration": Number,
               "word_count": int, "outputs": list, "files": dict, "loudness": dict, "audio": dict, "engine": dict,
               "chapters": list}
 CHAPTER_FIELDS = {"index": int, "title": str, "start": Number, "end": Number, "file": str, "word_count": int,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from aloud.audio.ffmpeg import MP3
 from aloud.export.exporter import ExportContext
 from aloud.export.id3 import tag_edition_mp3
+from aloud.export.joins import edition_mp3_name
 from aloud.export.playlist import write_playlist
 
 
@@ -27,6 +28,8 @@ class ChapteredMp3Exporter:
     requires: tuple[str, ...] = ()
 
     def export(self, context: ExportContext) -> dict[str, str]:
-        path = context.joined.edition_mp3(context.folder / f"{context.edition.slug}.mp3")
-        tag_edition_mp3(path, context.edition, list(context.marks))
-        return {"mp3": path.name}
+        name = edition_mp3_name(context.edition)
+        (context.folder / name).parent.mkdir(parents=True, exist_ok=True)
+        path = context.joined.edition_mp3(context.folder / name)
+        tag_edition_mp3(path, context.tags, list(context.marks))
+        return {"mp3": name}

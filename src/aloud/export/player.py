@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from aloud.export.cover import COVER
+from aloud.export.joins import edition_mp3_name
 from aloud.model import ChapterMark, Edition
 
 
@@ -50,6 +52,7 @@ def player_html(edition: Edition, marks: list[ChapterMark], audio_name: str, lan
         lang=html.escape(language, quote=True),
         title=html.escape(f"{edition.title} — {edition.author}" if edition.author else edition.title),
         audio=html.escape(audio_name, quote=True),
+        cover=COVER,
         data=_script_json(player_data(edition, marks, audio_name)),
     )
 
@@ -62,9 +65,9 @@ def write_player(path: Path, edition: Edition, marks: list[ChapterMark], audio_n
 class PlayerExporter:
     name = "player"
     encodings: frozenset[str] = frozenset()
-    requires = ("chaptered-mp3",)  # the page plays the single MP3 beside it
+    requires = ("chaptered-mp3", "cover")  # the page plays the single MP3 beside it, and shows cover.jpg
 
     def export(self, context) -> dict[str, str]:
         path = context.folder / "index.html"
-        write_player(path, context.edition, list(context.marks), f"{context.edition.slug}.mp3", context.language)
+        write_player(path, context.edition, list(context.marks), edition_mp3_name(context.edition), context.language)
         return {"player": path.name}

@@ -10,7 +10,8 @@ from aloud.model import ChapterMark, Edition
 def playlist_text(edition: Edition, marks: list[ChapterMark], durations: list[float]) -> str:
     lines = ["#EXTM3U", f"#PLAYLIST:{_one_line(edition.title)}"]
     for mark, seconds in zip(marks, durations):
-        lines.append(f"#EXTINF:{round(seconds)},{_one_line(edition.author)} - {_one_line(mark.title)}")
+        who = f"{_one_line(edition.author)} - " if edition.author else ""
+        lines.append(f"#EXTINF:{round(seconds)},{who}{_one_line(mark.title)}")
         lines.append(mark.file)
     return "\n".join(lines) + "\n"
 

@@ -25,10 +25,7 @@ CLAUSE_PAUSE = 0.12
 
 
 def opening_announcement(edition: Edition, locale: Locale) -> str:
-    from aloud.structure import DEFAULT_AUTHOR
-
-    known = edition.author if edition.author and edition.author != DEFAULT_AUTHOR else ""
-    return locale.opening(edition.title, known)
+    return locale.opening(edition.title, edition.author)
 
 
 class _Units:

@@ -24,6 +24,7 @@ from aloud.export.id3 import table_of_contents
 from aloud.export.manifest import chapter_audio_source, read_manifest
 from aloud.proof.documents import epub_findings, player_findings, transcript_findings
 from aloud.proof.findings import CheckReport, Finding, finding
+from aloud.proof.library import library_findings
 
 TIME_TOLERANCE = 0.050  # seconds
 LOUDNESS_TOLERANCE = 1.0  # LU around the edition's target
@@ -57,6 +58,7 @@ def check_edition(folder: Path, acx: bool = False) -> CheckReport:
     findings += transcript_findings(folder, manifest, present)
     findings += epub_findings(folder, manifest, present)
     findings += player_findings(folder, manifest, present)
+    findings += library_findings(folder, manifest, present)
     findings += _audio(folder, manifest, present, acx)
     return CheckReport(folder, tuple(findings))
 

@@ -13,9 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from aloud.errors import InputError
-from aloud.model import Source
+from aloud.model import Publication, Source
 from aloud.read.edition_file import edition_file_for, load_edition_file
 from aloud.read.files import read_bounded
+from aloud.read.pictures import read_picture
 from aloud.read.reader import DEFAULT_READERS, SNIFF_BYTES, choose_reader
 from aloud.read.text import decode_text
 
@@ -37,7 +38,11 @@ def read_source(path: str | Path, readers: Sequence[str] = ()) -> Source:
     p = Path(path)
     data = read_bounded(p, MAX_BYTES, "file to read")
     source = _read(data, str(p), p.stem, p.suffix, readers)
-    meta = load_edition_file(edition_file_for(p))
+    edition_file = edition_file_for(p)
+    meta = load_edition_file(edition_file)
+    if "cover" in meta:
+        picture = read_picture(meta["cover"], f"{edition_file}: cover {meta['cover'].name}")
+        source = replace(source, publication=replace(source.publication or Publication(), cover=picture))
     return replace(source, **{k: v for k, v in meta.items() if k in _EDITION_FIELDS}) if meta else source
 
 

@@ -19,7 +19,7 @@ from aloud.errors import InputError
 from aloud.read.files import read_bounded
 from aloud.words import one_line
 
-EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon", "outputs"}
+EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon", "outputs", "cover"}
 
 
 def edition_file_for(input_path: Path) -> Path:
@@ -41,7 +41,7 @@ def load_edition_file(path: Path) -> dict[str, object]:
     unknown = set(data) - EDITION_FILE_KEYS
     if unknown:
         raise InputError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(EDITION_FILE_KEYS))}")
-    for key in ("title", "author", "voice", "lexicon"):
+    for key in ("title", "author", "voice", "lexicon", "cover"):
         if key in data and not isinstance(data[key], str):
             raise InputError(f"{path}: {key} must be a string")
     for key in ("title", "author"):
@@ -58,15 +58,16 @@ def load_edition_file(path: Path) -> dict[str, object]:
         data["outputs"] = tuple(outputs)
     elif outputs is not None:
         raise InputError(f"{path}: outputs must be a comma list or a list of names, such as \"m4b,epub\"")
-    if "lexicon" in data:
-        data["lexicon"] = _beside(path, str(data["lexicon"]))
+    for key in ("lexicon", "cover"):
+        if key in data:
+            data[key] = _beside(path, str(data[key]), key)
     return data
 
 
-def _beside(edition_file: Path, name: str) -> Path:
+def _beside(edition_file: Path, name: str, key: str) -> Path:
     """A file an edition file names: in its folder or below it, never elsewhere."""
     folder = edition_file.parent.resolve()
     target = (folder / name).resolve()
     if Path(name).is_absolute() or folder not in target.parents:
-        raise InputError(f"{edition_file}: lexicon {name!r} must be a file in the edition file's folder or below it")
+        raise InputError(f"{edition_file}: {key} {name!r} must be a file in the edition file's folder or below it")
     return target

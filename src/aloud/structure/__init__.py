@@ -13,9 +13,9 @@ from aloud.model import Edition, Publication, Source
 from aloud.narrate.lang import Locale
 from aloud.narrate.lang.en import English
 from aloud.structure.text import structure_text
-from aloud.structure.titles import DEFAULT_AUTHOR, make_edition, section_title, slugify
+from aloud.structure.titles import make_edition, section_title, slugify
 
-__all__ = ["DEFAULT_AUTHOR", "section_title", "slugify", "structure"]
+__all__ = ["section_title", "slugify", "structure"]
 
 
 def structure(
@@ -34,5 +34,6 @@ def structure(
         chapters = [c if read_notes else replace(c, notes=()) for c in chapters]
         chapters = [replace(c, index=n) for n, c in enumerate(chapters, start=1)]
         edition = make_edition(source.name, chapters, title or source.title, author or source.author)
-        return replace(edition, language=source.language, publication=source.publication or Publication())
-    return structure_text(source, locale or English(), title, author, keep_web_leftovers)
+    else:
+        edition = structure_text(source, locale or English(), title, author, keep_web_leftovers)
+    return replace(edition, language=source.language, publication=source.publication or Publication())

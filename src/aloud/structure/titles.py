@@ -9,13 +9,11 @@ import unicodedata
 from aloud.model import Chapter, Edition
 from aloud.words import one_line
 
-DEFAULT_AUTHOR = "Unknown author"
-
 
 def make_edition(name: str, chapters: list[Chapter] | tuple[Chapter, ...], title: str | None, author: str | None) -> Edition:
     """The edition of `chapters`, titled (else after the input's `name`) and slugged."""
     edition_title = one_line(title or _title_from_name(name))
-    edition_author = one_line(author or DEFAULT_AUTHOR)
+    edition_author = one_line(author or "")  # unknown: "", never a placeholder
     return Edition(
         title=edition_title,
         author=edition_author,
