@@ -381,3 +381,55 @@ def test_the_books_language_chooses_the_voice_when_none_is_asked_for(language, v
 
     assert open_engine(BuildSettings(), None, 170, language).voice == voice
     assert open_engine(BuildSettings(), "en-us", 170, language).voice == "gmw/en-us"  # asked for: kept
+
+
+# Pronunciation aids ------------------------------------------------------------------------
+
+PLS_FILE = ('<?xml version="1.0" encoding="utf-8"?><lexicon version="1.0" alphabet="ipa" xml:lang="en" '
+            'xmlns="http://www.w3.org/2005/01/pronunciation-lexicon">'
+            "<lexeme><grapheme>Altamaha</grapheme><phoneme>ˈɔltəməˌhɔ</phoneme></lexeme>"
+            "<lexeme><grapheme>Savannah</grapheme><alias>Suh vanna</alias></lexeme>"
+            "<lexeme><grapheme>Oddity</grapheme><phoneme>ʘʘ</phoneme></lexeme></lexicon>")
+SSML_BODY = ('<h1>One</h1><p xmlns:ssml="http://www.w3.org/2001/10/synthesis">The Altamaha and the Savannah run '
+             'at <span ssml:ph="ˈθɜrti dɪˈgriz">30°</span> <span ssml:ph="nɔrθ">N.</span> to the sea. An Oddity too.</p>')
+
+
+def _pls_book(tmp_path: Path) -> Path:
+    book = Book([Page("one.xhtml", SSML_BODY)], [("One", "one.xhtml")],
+                manifest='<item id="pls" href="en.pls" media-type="application/pls+xml"/>',
+                extra_files={"OEBPS/en.pls": PLS_FILE.encode("utf-8")})
+    return make_epub(tmp_path / "said.epub", book)
+
+
+def test_ipa_becomes_espeak_phonemes_and_an_unknown_symbol_is_not_guessed():
+    from aloud.narrate.phonemes import espeak_phonemes
+
+    assert espeak_phonemes("ˌæbəˈlɪʃən") == ",ab@'lIS@n"
+    assert espeak_phonemes("ˈdʒɔrdʒə") == "'dZO:rdZ@"
+    assert espeak_phonemes("/ˈθɜːti/") == "'T3:ti"
+    assert espeak_phonemes("ʘʘ") is None
+
+
+def test_a_books_pls_lexicon_and_ssml_ph_reach_espeak_as_phonemes(tmp_path):
+    script = run("text", str(_pls_book(tmp_path))).stdout
+    assert "The [['O:lt@m@,hO:]] and the Suh vanna run at [['T3:rti dI'griz]] [[nO:rT]] to the sea." in script
+    assert "An Oddity too." in script  # a transcription it cannot convert: read as written
+    user = tmp_path / "mine.toml"
+    user.write_text('Altamaha = "Alta maha"\n', encoding="utf-8")
+    assert "The Alta maha and" in run("text", str(_pls_book(tmp_path)), "--lexicon", str(user)).stdout  # the user's wins
+
+
+@needs_media
+def test_the_transcript_shows_the_books_text_and_an_engine_without_phonemes_is_told_once(tmp_path):
+    result = run("build", str(_pls_book(tmp_path)), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "c"),
+                 "--engine", "tone", "--voice", "low", "-q")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("cannot take phonemes") == 1
+    manifest = json.loads((tmp_path / "out" / "a-made-book" / "chapters.json").read_text(encoding="utf-8"))
+    shown = [s["text"] for s in manifest["chapters"][0]["sentences"]]
+    assert "The Altamaha and the Savannah run at 30° N. to the sea." in shown
+
+
+def test_georgias_pronunciation_aids_are_used():
+    script = run("text", str(CORPUS / "georgia-pls-ssml.epub")).stdout
+    assert script.count("[[") >= 100 and "[['T3:rti dI'griz]]" in script and "[[,ab@'lIS@n]]" in script

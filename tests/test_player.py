@@ -101,6 +101,9 @@ def test_page_shows_the_edition_and_its_chapters(page, tmp_path):
     assert len(drv.find_elements(By.CSS_SELECTOR, ".s")) == len(_sentences(manifest))
     duration = drv.execute_script("return document.getElementById('audio').duration")
     assert abs(duration - manifest["duration"]) <= 0.05
+    cover = drv.find_element(By.ID, "cover")
+    assert cover.get_attribute("src").endswith("/cover.jpg")
+    assert drv.execute_script("return arguments[0].complete && arguments[0].naturalWidth", cover) == 1400  # shown
     shot = _shot(drv, tmp_path, "player.png")
     assert shot.stat().st_size > 10_000
 

@@ -24,6 +24,9 @@ class Source:
     chapters: tuple["Chapter", ...] = ()
     language: str | None = None  # BCP 47, as the input declares it
     publication: "Publication | None" = None  # what a book says of itself beyond title and author
+    # Words and how to say them, from the book's own lexicons (EPUB 3 PLS): a respelling, or
+    # espeak-ng phonemes in [[ ]]. A lexicon the user gives wins over them.
+    pronunciations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ HEADING = "heading"  # a heading inside a chapter, e.g. "Preface" before the fir
 class Paragraph:
     text: str  # verse keeps its lines, separated by "\n"
     kind: str = PROSE
+    # Pronunciations the book gives for stretches of this text (EPUB 3 `ssml:ph`): the text
+    # as written, and how to say it in espeak-ng phonemes ("[[T'3:ti dI'gri:z]]" for "30°").
+    pronounce: tuple[tuple[str, str], ...] = ()
 
     @property
     def word_count(self) -> int:

@@ -24,9 +24,9 @@ from aloud.export.exporter import ExportContext, Exporter, export_all, exporters
 from aloud.export.joins import JoinedAudio, chapter_files
 from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
 from aloud.export.tags import BookTags, book_tags, narrator_of
-from aloud.model import BuiltEdition, ChapterAudio, Edition, Publication, SpeechUnit, Voice
+from aloud.model import BuiltEdition, ChapterAudio, Edition, Publication, Source, SpeechUnit, Voice
 from aloud.narrate import locale_for, narrate_edition
-from aloud.narrate.lexicon import load_lexicon
+from aloud.narrate.lexicon import Lexicon, load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
 from aloud.read.pictures import read_picture
@@ -34,7 +34,7 @@ from aloud.run.executor import WorkerOptions, create_executor, running
 from aloud.settings import BuildSettings
 from aloud.speech.engine import resolve_voice, voice_for_language
 from aloud.speech.registry import create_engine, engine_module
-from aloud.speech.speaking import Voicing, is_stateless
+from aloud.speech.speaking import Voicing, is_stateless, takes_phonemes
 from aloud.structure import structure
 from aloud.words import count_words, one_line
 
@@ -88,10 +88,13 @@ def prepare(
     voice = asked or source.language or settings.voice
     rate = _first(options.rate, source.rate, settings.rate)
     settings.with_overrides(rate=rate).validated()
+    voicing = voicing_for(asked, rate, source.language) if voicing_for else None
+    source = _pronounceable(source, voicing)
     lexicon = load_lexicon(settings.narration.lexicon or source.lexicon)
+    if source.pronunciations:  # the user's entries first: they win over the book's
+        lexicon = Lexicon(entries=lexicon.entries + source.pronunciations)
     # Outputs named on the command line win over the edition file's.
     outputs = parse_outputs(source.outputs if source.outputs and settings.outputs == ("all",) else settings.outputs)
-    voicing = voicing_for(asked, rate, source.language) if voicing_for else None
     narration = replace(settings.narration, language=voicing.language if voicing else voice)
     locale = locale_for(narration)
     edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale,
@@ -102,6 +105,21 @@ def prepare(
         units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
     source_id = STDIN if str(path) == "-" else str(Path(path).resolve())
     return PreparedEdition(edition, units, voice, rate, outputs, voicing, source_id)
+
+
+def _pronounceable(source: Source, voicing: Voicing | None) -> Source:
+    """The source with the pronunciations it gives in espeak-ng phonemes left out, if the
+    engine cannot read them (said once); its words are then read as written."""
+    given = sum("[[" in said for _, said in source.pronunciations) + sum(
+        1 for c in source.chapters for p in c.paragraphs if p.pronounce)
+    if not given or voicing is None or takes_phonemes(voicing.engine):
+        return source
+    log.warning("%s cannot take phonemes: the book's %d pronunciation aids are left out, its words read as written",
+                voicing.engine, given)
+    chapters = tuple(replace(c, paragraphs=tuple(replace(p, pronounce=()) for p in c.paragraphs))
+                     for c in source.chapters)
+    kept = tuple((word, said) for word, said in source.pronunciations if "[[" not in said)
+    return replace(source, chapters=chapters, pronunciations=kept)
 
 
 def _without_silent_chapters(edition: Edition, units: dict[int, tuple[SpeechUnit, ...]]) -> Edition:

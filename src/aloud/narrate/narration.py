@@ -22,6 +22,13 @@ log = logging.getLogger(__name__)
 
 # A pause inside a sentence that had to be cut for length, where a comma would be.
 CLAUSE_PAUSE = 0.12
+PLACEHOLDER = "qzxphonq"  # letters no narration rule touches, standing for a stretch said as phonemes
+
+
+def _restored(text: str, shown: dict[str, str]) -> str:
+    for token, written in shown.items():
+        text = text.replace(token, written)
+    return text
 
 
 def opening_announcement(edition: Edition, locale: Locale) -> str:
@@ -35,6 +42,8 @@ class _Units:
         self.readable = readable
         self.locale = locale
         self.units: list[SpeechUnit] = []
+        self.sounds: dict[str, str] = {}  # placeholder → phonemes, for the paragraph being said
+        self.shown: dict[str, str] = {}  # placeholder → the text as written
 
     def say(
         self,
@@ -48,6 +57,9 @@ class _Units:
     ) -> bool:
         """Add a unit; `spoken` text has been made speakable already. False if nothing is left to say."""
         text = self.lexicon.apply(self.readable.filter(text if spoken else self.locale.speakable(text)))
+        for token, phonemes in self.sounds.items():  # the book's own pronunciations (ssml:ph)
+            text = text.replace(token, phonemes)
+        written = _restored(written, self.shown)
         if not text.strip(" .,;:!?-–—'\"’”“‘"):
             return False
         unit = SpeechUnit(self.chapter, len(self.units), text, pause, kind, " ".join(written.split()), new_paragraph)
@@ -61,6 +73,25 @@ class _Units:
             self.units[-1] = replace(last, pause_after=max(last.pause_after, seconds))
 
     def paragraph(self, paragraph: Paragraph, pauses: Pauses) -> None:
+        if paragraph.pronounce:
+            paragraph = self._placeheld(paragraph)
+        try:
+            self._paragraph(paragraph, pauses)
+        finally:
+            self.sounds, self.shown = {}, {}
+
+    def _placeheld(self, paragraph: Paragraph) -> Paragraph:
+        """The paragraph with each stretch the book gives phonemes for replaced by a word of
+        letters no rule changes, said as those phonemes and shown as written."""
+        text = paragraph.text
+        for n, (written, phonemes) in enumerate(paragraph.pronounce):
+            token = PLACEHOLDER + "".join(chr(ord("a") + int(d)) for d in str(n)) + "q"  # no token begins another
+            if written in text:
+                text = text.replace(written, token)
+                self.sounds[token], self.shown[token] = phonemes, written
+        return replace(paragraph, text=text, pronounce=())
+
+    def _paragraph(self, paragraph: Paragraph, pauses: Pauses) -> None:
         if paragraph.kind == BREAK:
             self.pause(pauses.scene_break)
             return

@@ -30,6 +30,8 @@ class Engine(Protocol):
     # An engine whose output depends only on the request (not on what it said before) may
     # say `stateless = True`: a worker then keeps one engine for many segments instead of
     # starting a fresh one for each. espeak-ng is not stateless (see README, Reproducible).
+    # One that reads espeak-ng phonemes between [[ and ]] says `phonemes = True`; to any other
+    # the book's pronunciations are not given (and it is said once).
 
     def check_available(self) -> None:
         """Raise ToolMissingError, saying how to install what is missing."""

@@ -51,6 +51,11 @@ def plausible_seconds(text: str, rate: int) -> tuple[float, float]:
     return 0.25 * expected, 4.0 * expected + 3.0
 
 
+def takes_phonemes(engine_name: str) -> bool:
+    """Whether the engine reads espeak-ng phonemes between [[ and ]] (a lexicon's, a book's)."""
+    return bool(getattr(create_engine(engine_name), "phonemes", False))
+
+
 def is_stateless(engine_name: str) -> bool:
     """Whether the engine's output depends only on each request, so one engine may serve many segments."""
     return bool(getattr(create_engine(engine_name), "stateless", False))

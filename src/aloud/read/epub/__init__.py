@@ -13,6 +13,7 @@ from aloud.errors import InputError
 from aloud.model import Picture, Publication, Source
 from aloud.read.epub.book import Book, chapters_from_headings, chapters_from_toc
 from aloud.read.epub.content import Document, parse_xhtml
+from aloud.read.epub.lexicons import book_pronunciations
 from aloud.read.epub.matter import matter_of
 from aloud.read.epub.metadata import cover_item, read_metadata
 from aloud.read.epub.navigation import TocEntry, landmarks, table_of_contents
@@ -60,6 +61,7 @@ class EpubReader:
             author=", ".join(meta.authors) or None,
             chapters=tuple(chapters) if any(not c.matter and c.word_count for c in chapters) else (),
             language=meta.language,
+            pronunciations=book_pronunciations(package, meta.language),
             publication=Publication(
                 contributors=meta.contributors, publisher=meta.publisher, date=meta.date,
                 description=meta.description, identifier=meta.identifier, series=meta.series,

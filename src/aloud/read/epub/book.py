@@ -237,7 +237,7 @@ def _paragraphs(blocks: list[Block]) -> list[Paragraph]:
                 and len(out[-1].text.split()) > 3 and not out[-1].text.rstrip().endswith(SENTENCE_ENDS):
             out[-1] = Paragraph(_run_on(out[-1].text, block.text))  # a sentence that turns the page
         elif block.text:
-            out.append(Paragraph(block.text, block.kind))
+            out.append(Paragraph(block.text, block.kind, block.pronounce))
         previous_runs_on = block.runs_on
     while out and out[-1].kind == BREAK:
         out.pop()

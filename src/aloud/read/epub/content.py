@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree, html
 
 from aloud.model import BREAK, HEADING, PROSE, VERSE
+from aloud.narrate.phonemes import espeak_phonemes
 from aloud.read.epub.package import NS, XML_PARSER
 from aloud.words import count_words
 
@@ -27,6 +28,8 @@ BLOCKS = {"p", "div", "li", "dt", "dd", "blockquote", "figcaption", "caption", "
           "footer", "main", "aside", "nav", "figure", "address", "ol", "ul", "dl", "body", "center", "hgroup",
           "details", "summary"}
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+SSML_PH = "{http://www.w3.org/2001/10/synthesis}ph"
+SSML_ALPHABET = "{http://www.w3.org/2001/10/synthesis}alphabet"
 STANZA = 1  # the level of a verse block that is a whole stanza (its lines' blocks are merged into it)
 NOTE_TYPES = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
 NOTE_SECTIONS = {"footnotes", "endnotes", "rearnotes", "doc-endnotes", "doc-footnotes"}
@@ -52,6 +55,7 @@ class Block:
     text: str  # verse keeps its lines, separated by "\n"
     level: int = 0  # of a heading, 1 to 6; STANZA for a stanza of a poem
     cites: tuple[Citation, ...] = ()
+    pronounce: tuple[tuple[str, str], ...] = ()  # (text as written, espeak-ng phonemes) from ssml:ph
     runs_on: bool = False  # a fixed-layout page's text: its last sentence may go on on the next page
 
     @property
@@ -126,6 +130,7 @@ class _Walker:
         self.resolve = resolve
         self.buffer: list[str] = []
         self.cites: list[Citation] = []
+        self.sounds: list[tuple[str, str]] = []  # ssml:ph of the block being read
         self.out = document.blocks
 
     # -- the flow --------------------------------------------------------------------
@@ -137,11 +142,13 @@ class _Walker:
         lines = [line for line in lines if line]
         if lines:
             verse = kind == VERSE or len(lines) > 1
-            self.out.append(Block(VERSE if verse else kind, "\n".join(lines), cites=tuple(self.cites)))
+            said = "\n".join(lines)
+            sounds = tuple((shown, ph) for shown, ph in dict(self.sounds).items() if shown in said)
+            self.out.append(Block(VERSE if verse else kind, said, cites=tuple(self.cites), pronounce=sounds))
         elif self.cites and self.out:
             last = self.out[-1]
-            self.out[-1] = Block(last.kind, last.text, last.level, last.cites + tuple(self.cites))
-        self.cites = []
+            self.out[-1] = Block(last.kind, last.text, last.level, last.cites + tuple(self.cites), last.pronounce)
+        self.cites, self.sounds = [], []
 
     def text(self, value: str | None) -> None:
         if value:
@@ -176,6 +183,7 @@ class _Walker:
         if tag in SKIP or element.get("hidden") is not None or element.get("aria-hidden") == "true" \
                 or element.get("id") in GUTENBERG_IDS:
             return
+        self.pronunciation(element)
         marks = _marks(element)
         if marks & NOTE_TYPES and tag != "a":
             self.note(element)
@@ -199,10 +207,10 @@ class _Walker:
             self.flush(HEADING)
             if self.out and self.out[-1].kind == HEADING and self.out[-1].level == 0:
                 last = self.out[-1]
-                self.out[-1] = Block(HEADING, last.text.replace("\n", " "), HEADINGS[tag], last.cites)
+                self.out[-1] = Block(HEADING, last.text.replace("\n", " "), HEADINGS[tag], last.cites, last.pronounce)
             elif self.out and self.out[-1].kind == VERSE and not self.out[-1].level:
                 last = self.out[-1]  # a heading with <br>: one line
-                self.out[-1] = Block(HEADING, last.text.replace("\n", " "), HEADINGS[tag], last.cites)
+                self.out[-1] = Block(HEADING, last.text.replace("\n", " "), HEADINGS[tag], last.cites, last.pronounce)
             return
         if tag == "table":
             self.flush()
@@ -234,6 +242,7 @@ class _Walker:
             tag = _tag(child)
             if child.get("id"):
                 self.document.anchors.setdefault(child.get("id"), len(self.out))
+            self.pronunciation(child)
             if tag == "br":
                 self.buffer.append(" ")
             elif tag == "a":
@@ -241,6 +250,18 @@ class _Walker:
             elif tag and tag not in SKIP and child.get("aria-hidden") != "true":
                 self.visit_inline(child)
             self.text(child.tail)
+
+    def pronunciation(self, element: etree._Element) -> None:
+        """An `ssml:ph` on an element: its text is said with those phonemes (IPA, unless
+        `ssml:alphabet` names espeak's own)."""
+        ph = element.get(SSML_PH) or element.get("ssml:ph")
+        if not ph:
+            return
+        shown = " ".join("".join(element.itertext()).split())
+        alphabet = element.get(SSML_ALPHABET) or element.get("ssml:alphabet") or "ipa"
+        phonemes = espeak_phonemes(ph) if alphabet.lower() == "ipa" else ph if alphabet.lower() == "x-espeak" else None
+        if shown and phonemes:
+            self.sounds.append((shown, f"[[{phonemes}]]"))
 
     # -- links and notes -------------------------------------------------------------
 

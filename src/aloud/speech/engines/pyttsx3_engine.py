@@ -35,6 +35,7 @@ INSTALL_HINT = "install it with `apt-get install espeak-ng` (Debian, Ubuntu) or 
 
 class Pyttsx3Engine:
     name = "pyttsx3"
+    phonemes = True  # espeak-ng reads [[phonemes]]
 
     def __init__(self) -> None:
         self._engine = None
