@@ -96,7 +96,9 @@ def test_the_tags_a_library_reads(tmp_path):
                                                                              "Audiobook")
     assert (tags["composer"], tags["date"], tags["description"], tags["comment"]) == ("tone (low)", "2012",
                                                                                        "A fine book.", "A fine book.")
-    assert (tags["grouping"], tags["media_type"]) == ("The Made Books", "2")  # stik 2: an audiobook
+    assert (tags["grouping"], tags["media_type"]) == ("The Made Books #3", "2")  # stik 2: an audiobook
+    assert (tags["PUBLISHER"], tags["LANGUAGE"], tags["ISBN"], tags["SERIES"], tags["SERIES-PART"]) == (
+        "Example Press", "en", "9780306406157", "The Made Books", "3")  # freeform atoms, read by name
     mp3 = ID3(folder / "mp3" / "a-made-book.mp3")
     assert (str(mp3["TCOM"]), str(mp3["TDRC"]), str(mp3["TLAN"]), str(mp3["TPUB"])) == ("tone (low)", "2012", "eng",
                                                                                          "Example Press")

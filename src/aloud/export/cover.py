@@ -64,9 +64,15 @@ def _jpeg(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+# The typeface inside Pillow sets Latin letters but not typographic punctuation: said plainly.
+PLAIN_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...",
+                                   "«": '"', "»": '"', "„": '"', "‹": "'", "›": "'", "\u00a0": " "})
+
+
 def made_cover(title: str, author: str) -> bytes:
     """A square cover typeset from the title and author: a quiet ground, the title large,
     a rule, the author below."""
+    title, author = title.translate(PLAIN_PUNCTUATION), author.translate(PLAIN_PUNCTUATION)
     ground, ink = PALETTE[int(hashlib.sha256(title.encode("utf-8")).hexdigest(), 16) % len(PALETTE)]
     image = Image.new("RGB", (SIZE, SIZE), ground)
     draw = ImageDraw.Draw(image)

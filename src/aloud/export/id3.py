@@ -4,7 +4,6 @@ whole edition as one MP3 with a table of contents (CTOC) and a CHAP frame per ch
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mutagen import MutagenError
@@ -62,8 +61,8 @@ def _edition_tags(book: BookTags, title: str) -> ID3:
         if book.part:
             tags.add(MVIN(encoding=3, text=book.part))
             tags.add(TXXX(encoding=3, desc="SERIES-PART", text=book.part))
-    if re.fullmatch(r"\d{9}[\dX]|\d{13}", book.identifier):
-        tags.add(TXXX(encoding=3, desc="ISBN", text=book.identifier))
+    if book.isbn:
+        tags.add(TXXX(encoding=3, desc="ISBN", text=book.isbn))
     if book.cover:
         tags.add(APIC(encoding=3, mime="image/jpeg", type=PictureType.COVER_FRONT, desc="Cover", data=book.cover))
     return tags

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mutagen import MutagenError
+from mutagen.mp4 import MP4, MP4FreeForm
+
 from aloud.audio import ffmpeg
 from aloud.audio.ffmpeg import AAC
+from aloud.errors import OutputError
 from aloud.export.joins import CHAPTER_FOLDER
 from aloud.export.tags import GENRE, BookTags
 from aloud.model import ChapterMark
@@ -21,7 +25,8 @@ def ffmetadata(book: BookTags, marks: list[ChapterMark], time_base: int = 1000) 
     fields = {
         "title": book.title, "album": book.title, "artist": book.author, "album_artist": book.author,
         "genre": GENRE, "composer": book.narrator, "comment": book.description, "description": book.description,
-        "date": book.year, "grouping": book.series, "media_type": str(AUDIOBOOK),
+        "date": book.year, "grouping": f"{book.series} #{book.part}" if book.part else book.series,
+        "media_type": str(AUDIOBOOK),
     }
     lines = [";FFMETADATA1", *(f"{key}={esc(value)}" for key, value in fields.items() if value)]
     for mark in marks:
@@ -44,7 +49,25 @@ def write_m4b(book: BookTags, marks: list[ChapterMark], adts: list[Path], out: P
         cover = work_dir / "m4b-cover.jpg"
         cover.write_bytes(book.cover)
     ffmpeg.mux_m4b(adts, metadata, out, work_dir, cover)
+    _library_atoms(out, book)
     return out
+
+
+def _library_atoms(path: Path, book: BookTags) -> None:
+    """What ffmpeg has no iTunes atom for, as the freeform atoms Audiobookshelf reads by name
+    (`----:com.apple.iTunes:PUBLISHER` …): publisher, language, ISBN, series and part."""
+    extra = {"PUBLISHER": book.publisher, "LANGUAGE": book.language, "ISBN": book.isbn, "SERIES": book.series,
+             "SERIES-PART": book.part if book.series else ""}
+    extra = {key: value for key, value in extra.items() if value}
+    if not extra:
+        return
+    try:
+        m4b = MP4(path)
+        for key, value in extra.items():
+            m4b.tags[f"----:com.apple.iTunes:{key}"] = [MP4FreeForm(value.encode("utf-8"))]
+        m4b.save()
+    except (MutagenError, OSError) as exc:
+        raise OutputError(f"{path}: cannot write its tags: {exc}") from None
 
 
 class M4bExporter:

@@ -37,6 +37,11 @@ class BookTags:
     chapters: int = 0
 
     @property
+    def isbn(self) -> str:
+        """The identifier when it is an ISBN, else ""."""
+        return self.identifier if re.fullmatch(r"\d{9}[\dX]|\d{13}", self.identifier) else ""
+
+    @property
     def language_639_2(self) -> str:
         return ISO_639_2.get(self.language.split("-", 1)[0].lower(), "")
 
