@@ -433,3 +433,88 @@ def test_the_transcript_shows_the_books_text_and_an_engine_without_phonemes_is_t
 def test_georgias_pronunciation_aids_are_used():
     script = run("text", str(CORPUS / "georgia-pls-ssml.epub")).stdout
     assert script.count("[[") >= 100 and "[['T3:rti dI'griz]]" in script and "[[,ab@'lIS@n]]" in script
+
+
+# Odd but real books ------------------------------------------------------------------------
+
+def test_typed_sections_in_one_file_leave_out_only_their_own_matter(tmp_path):
+    body = ('<section epub:type="titlepage"><h1>A Made Book</h1></section>'
+            '<section epub:type="chapter" id="c1"><h1>One</h1>' + prose(40, "alpha") + "</section>")
+    path = make_epub(tmp_path / "b.epub", Book([Page("book.xhtml", body)], [("One", "book.xhtml#c1")]))
+    assert "Alpha alpha" in text_of(edition_of(path).chapters[0])
+
+
+def test_an_uncited_note_box_is_read_and_links_that_look_like_marks_keep_their_text(tmp_path):
+    body = ('<h1>One</h1><p>As shown on page <a href="two.xhtml#p12">12</a>, and in Part <a href="#x">I</a>, '
+            'it rains.</p><aside class="note" id="x"><p>A tip box the reader should hear.</p></aside>')
+    path = make_epub(tmp_path / "b.epub", Book([Page("one.xhtml", body), THREE[1]], [("One", "one.xhtml"),
+                                                                                     ("Two", "two.xhtml")]))
+    said = text_of(edition_of(path).chapters[0])
+    assert "As shown on page 12, and in Part I, it rains." in said and "A tip box the reader should hear." in said
+
+
+def test_notes_cited_inside_verse_and_tables_are_kept(tmp_path):
+    body = ('<h1>One</h1><div class="poem"><p>A line<a epub:type="noteref" href="#n1">1</a> of verse,</p>'
+            '<p>and another.</p></div><table><tr><th>Name</th></tr><tr><td>Cell<a epub:type="noteref" href="#n2">2'
+            '</a></td></tr></table><aside epub:type="footnote" id="n1"><p>On the line.</p></aside>'
+            '<aside epub:type="footnote" id="n2"><p>On the cell.</p></aside>')
+    (chapter,) = edition_of(make_epub(tmp_path / "b.epub", Book([Page("a.xhtml", body)], [("One", "a.xhtml")]))).chapters
+    assert [p.text for p in chapter.paragraphs] == ["A line of verse,\nand another.", "Name: Cell."]
+    assert [n.paragraphs[0].text for n in chapter.notes] == ["On the line.", "On the cell."]
+
+
+def test_anchors_inside_poems_and_old_name_anchors_cut_where_they_say(tmp_path):
+    body = ("<p>Preface one.</p><p>Preface two.</p><p>Preface three.</p>"
+            '<div class="poetry"><h2 id="a">Poem A</h2><p>Line of A.</p><h2 id="b">Poem B</h2><p>Line of B.</p></div>'
+            '<p><a name="c"></a>The third part starts here, and it says a few words more.</p>')
+    toc = [("Poem A", "p.xhtml#a"), ("Poem B", "p.xhtml#b"), ("Part C", "p.xhtml#c")]
+    chapters = edition_of(make_epub(tmp_path / "b.epub", Book([Page("p.xhtml", body)], toc))).chapters
+    assert [c.title for c in chapters] == ["Poem A", "Poem B", "Part C"]
+    assert [[p.text for p in c.paragraphs] for c in chapters] == [
+        ["Line of A."], ["Line of B."], ["The third part starts here, and it says a few words more."]]
+    assert [p.text for p in chapters[0].preamble] == ["Preface one.", "Preface two.", "Preface three."]
+
+
+def test_a_prologue_that_speaks_of_rights_is_read_and_a_notes_file_mid_book_names_nothing(tmp_path):
+    pages = [Page("pro.xhtml", "<h1>Prologue</h1><p>Tous les hommes naissent libres et égaux en dignité et en droits.</p>"),
+             Page("one.xhtml", '<h1>One</h1><p>The text<a href="notes.xhtml#e1">1</a> goes on here.</p>'),
+             Page("notes.xhtml", '<h1>Notes</h1><section epub:type="endnotes"><ol><li id="e1"><p>The endnote.</p></li>'
+                                 "</ol></section>"),
+             Page("two.xhtml", "<h1>Two</h1>" + prose(24, "beta"))]
+    toc = [("Prologue", "pro.xhtml"), ("One", "one.xhtml"), ("Notes", "notes.xhtml"), ("Two", "two.xhtml")]
+    assert titles(make_epub(tmp_path / "b.epub", Book(pages, toc))) == ["Prologue", "One", "Notes", "Two"]
+
+
+def test_ssml_ph_is_said_only_where_it_stands(tmp_path):
+    body = ('<h1>One</h1><p xmlns:ssml="http://www.w3.org/2001/10/synthesis">Yesterday I <span ssml:ph="rɛd">read'
+            "</span> the book; today I read it again, though I had already read the bread recipe.</p>")
+    script = run("text", str(make_epub(tmp_path / "b.epub", Book([Page("a.xhtml", body)], [("One", "a.xhtml")])))).stdout
+    assert "Yesterday I [[rEd]] the book; today I read it again, though I had already read the bread recipe." in script
+
+
+def test_empty_documents_an_html_nav_repeated_spine_items_and_locked_members(tmp_path):
+    pages = [Page("empty.xhtml", ""), *THREE]
+    path = make_epub(tmp_path / "b.epub", Book(pages, THREE_TOC))
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(tmp_path / "c.epub", "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "OEBPS/empty.xhtml":
+                data = b""
+            if info.filename == "OEBPS/nav.xhtml":
+                data = data.replace(b"<h1>Contents</h1>", b"<h1>Contents&nbsp;</h1>")
+            if info.filename == "OEBPS/content.opf":
+                data = data.replace(b'<itemref idref="p1"/>', b'<itemref idref="p1"/>' * 50)
+            new.writestr(info, data)
+    edition = edition_of(tmp_path / "c.epub")
+    assert [c.title for c in edition.chapters] == ["One: The Start", "Two: The Middle", "Three: The End"]
+    assert edition.word_count < 200  # the repeated item read once
+    locked = bytearray((tmp_path / "c.epub").read_bytes())
+    with zipfile.ZipFile(tmp_path / "c.epub") as z:
+        info = z.getinfo("OEBPS/one.xhtml")
+    locked[info.header_offset + 6] |= 1  # the "encrypted" flag, in its local header
+    central = locked.index(b"PK\x01\x02")  # the central directory's first entry
+    while locked[central + 46:central + 46 + len(b"OEBPS/one.xhtml")] != b"OEBPS/one.xhtml":
+        central = locked.index(b"PK\x01\x02", central + 4)
+    locked[central + 8] |= 1  # and in the central directory
+    (tmp_path / "d.epub").write_bytes(bytes(locked))
+    one_line_error(run("plan", str(tmp_path / "d.epub")), "is locked")

@@ -173,3 +173,30 @@ def test_a_spoiled_cover_is_caught_by_check(tmp_path):
 def test_an_edition_without_the_m4b_hides_nothing(tmp_path, outputs):
     folder = build(tmp_path, covered_epub(tmp_path), "--outputs", outputs)
     assert not list(folder.rglob(".ignore"))
+
+
+def test_a_cover_aloud_cannot_use_gives_way_to_a_made_one(tmp_path):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    book = Book(PAGES, TOC, manifest='<item id="c" href="c.svg" media-type="image/svg+xml" properties="cover-image"/>',
+                extra_files={"OEBPS/c.svg": svg})
+    result = run("build", str(make_epub(tmp_path / "b.epub", book)), "-o", str(tmp_path / "out"), "--cache-dir",
+                 str(tmp_path / "cache"), *TONE)
+    assert result.returncode == 0, result.stderr
+    assert "its cover OEBPS/c.svg is not a picture aloud can use: a cover is made instead" in result.stderr
+    with Image.open(tmp_path / "out" / "a-made-book" / "cover.jpg") as image:
+        assert image.size == (1400, 1400)
+
+
+def test_a_copied_edition_folder_is_rebuilt_without_copies_kept_aside(tmp_path):
+    import shutil
+
+    source = tmp_path / "essay.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    folder = build(tmp_path, source)
+    shutil.copytree(folder, tmp_path / "copy")  # new times, the same bytes
+    shutil.rmtree(folder)
+    (tmp_path / "copy").rename(folder)
+    (folder / ".aloud-build.json").write_text((folder / ".aloud-build.json").read_text().replace('"key": "', '"key": "x'))
+    again = run("build", str(source), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), *TONE)
+    assert again.returncode == 0, again.stderr
+    assert not [p for p in folder.rglob("*.changed*")] and "was changed" not in again.stderr

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import filecmp
 import json
 import logging
 import os
@@ -172,8 +173,8 @@ class EditionFolder:
         for name in new:
             target = self.path / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            if name in changed:
-                self._keep_aside(target)
+            if name in changed and not filecmp.cmp(target, staging / name, shallow=False):
+                self._keep_aside(target)  # a copy of the folder, say, holds the same bytes: nothing to keep
             os.replace(staging / name, target)
         for name in sorted(ours - set(new) - changed):
             gone = self.path / name

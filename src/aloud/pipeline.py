@@ -24,7 +24,7 @@ from aloud.export.exporter import ExportContext, Exporter, export_all, exporters
 from aloud.export.joins import JoinedAudio, chapter_files
 from aloud.export.manifest import chapter_marks_of, manifest_data, read_manifest, write_manifest
 from aloud.export.tags import BookTags, book_tags, narrator_of
-from aloud.model import BuiltEdition, ChapterAudio, Edition, Publication, Source, SpeechUnit, Voice
+from aloud.model import BuiltEdition, Chapter, ChapterAudio, Edition, Paragraph, Publication, Source, SpeechUnit, Voice
 from aloud.narrate import locale_for, narrate_edition
 from aloud.narrate.lexicon import Lexicon, load_lexicon
 from aloud.progress import NullProgress, Progress
@@ -111,15 +111,23 @@ def _pronounceable(source: Source, voicing: Voicing | None) -> Source:
     """The source with the pronunciations it gives in espeak-ng phonemes left out, if the
     engine cannot read them (said once); its words are then read as written."""
     given = sum("[[" in said for _, said in source.pronunciations) + sum(
-        1 for c in source.chapters for p in c.paragraphs if p.pronounce)
+        1 for c in source.chapters for p in _all_paragraphs(c) if p.pronounce)
     if not given or voicing is None or takes_phonemes(voicing.engine):
         return source
     log.warning("%s cannot take phonemes: the book's %d pronunciation aids are left out, its words read as written",
                 voicing.engine, given)
-    chapters = tuple(replace(c, paragraphs=tuple(replace(p, pronounce=()) for p in c.paragraphs))
+    def plain(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        return tuple(replace(p, pronounce=()) for p in paragraphs)
+
+    chapters = tuple(replace(c, paragraphs=plain(c.paragraphs), preamble=plain(c.preamble),
+                             notes=tuple(replace(n, paragraphs=plain(n.paragraphs)) for n in c.notes))
                      for c in source.chapters)
     kept = tuple((word, said) for word, said in source.pronunciations if "[[" not in said)
     return replace(source, chapters=chapters, pronunciations=kept)
+
+
+def _all_paragraphs(chapter: Chapter) -> list[Paragraph]:
+    return [*chapter.preamble, *chapter.paragraphs, *(p for n in chapter.notes for p in n.paragraphs)]
 
 
 def _without_silent_chapters(edition: Edition, units: dict[int, tuple[SpeechUnit, ...]]) -> Edition:

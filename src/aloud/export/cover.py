@@ -45,8 +45,8 @@ def fitted_jpeg(picture: Picture) -> bytes:
                 image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
                                      Image.Resampling.LANCZOS)
             return _jpeg(image)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise InputError(f"{picture.origin}: not a picture aloud can use ({exc})") from None
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise InputError(f"{picture.origin}: not a picture aloud can use for a cover") from None
 
 
 def _on_white(image: Image.Image) -> Image.Image:

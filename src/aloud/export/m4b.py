@@ -4,6 +4,7 @@ year, series as grouping) and the cover as its attached picture."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mutagen import MutagenError
@@ -67,7 +68,17 @@ def _library_atoms(path: Path, book: BookTags) -> None:
             m4b.tags[f"----:com.apple.iTunes:{key}"] = [MP4FreeForm(value.encode("utf-8"))]
         m4b.save()
     except (MutagenError, OSError) as exc:
-        raise OutputError(f"{path}: cannot write its tags: {exc}") from None
+        reason = "the disk is full (No space left on device)" if _disk_full(path) else exc
+        raise OutputError(f"{path}: cannot write its tags: {reason}") from None
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk under `path` has no room left (ffmpeg may leave a cut-short file then)."""
+    try:
+        status = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return status.f_bavail * status.f_frsize < 1024 * 1024
 
 
 class M4bExporter:

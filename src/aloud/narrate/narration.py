@@ -9,6 +9,7 @@ lexicon. How it is paced: pauses after sentences, paragraphs, verse lines and sc
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from aloud.model import BREAK, HEADING, VERSE, Chapter, Edition, Paragraph, SpeechUnit
@@ -83,11 +84,14 @@ class _Units:
     def _placeheld(self, paragraph: Paragraph) -> Paragraph:
         """The paragraph with each stretch the book gives phonemes for replaced by a word of
         letters no rule changes, said as those phonemes and shown as written."""
-        text = paragraph.text
-        for n, (written, phonemes) in enumerate(paragraph.pronounce):
+        text, at = paragraph.text, 0
+        for n, (written, phonemes) in enumerate(paragraph.pronounce):  # in the order they are written
             token = PLACEHOLDER + "".join(chr(ord("a") + int(d)) for d in str(n)) + "q"  # no token begins another
-            if written in text:
-                text = text.replace(written, token)
+            stretch = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)")
+            found = stretch.search(text, at) or stretch.search(text)
+            if found:  # only this stretch: the same word elsewhere may be said otherwise ("read", "read")
+                text = text[:found.start()] + token + text[found.end():]
+                at = found.start() + len(token)
                 self.sounds[token], self.shown[token] = phonemes, written
         return replace(paragraph, text=text, pronounce=())
 

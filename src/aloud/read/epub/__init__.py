@@ -7,11 +7,14 @@ Read with the standard library's zipfile and lxml, in memory: nothing is extract
 
 from __future__ import annotations
 
+import io
 import logging
+
+from PIL import Image, UnidentifiedImageError
 
 from aloud.errors import InputError
 from aloud.model import Picture, Publication, Source
-from aloud.read.epub.book import Book, chapters_from_headings, chapters_from_toc
+from aloud.read.epub.book import Book, chapters_from_headings, chapters_from_toc, resolve_note_marks
 from aloud.read.epub.content import Document, parse_xhtml
 from aloud.read.epub.lexicons import book_pronunciations
 from aloud.read.epub.matter import matter_of
@@ -46,6 +49,7 @@ class EpubReader:
                                      title=meta.title or "", in_toc=document.name in named))
             said += document.words if not matters[-1] else 0
         notes = {(d.name, note_id): note for d in documents for note_id, note in d.notes.items()}
+        resolve_note_marks(documents, set(notes))
         book = Book(documents, tuple(matters), notes)
         chapters = chapters_from_toc(book, toc) or chapters_from_headings(book)
         text = "\n\n".join(b.text for d, m in zip(documents, matters) if not m for b in d.blocks if b.text)
@@ -81,9 +85,18 @@ def _document(package: Package, name: str, media_type: str) -> Document:
 
 
 def _cover(package: Package) -> Picture | None:
+    """The book's cover picture, if it has one aloud can use (an SVG cover, say, it cannot:
+    then the edition gets a made cover, with a warning)."""
     name = cover_item(package)
     if name is None or not package.has(name):
         return None
+    data = package.read(name, "cover image")
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        log.warning("%s: its cover %s is not a picture aloud can use: a cover is made instead", package.origin, name)
+        return None
     media_type = package.items_by_name().get(name, "")
-    return Picture(package.read(name, "cover image"), media_type or "image/jpeg", f"the EPUB's cover image {name}")
+    return Picture(data, media_type or "image/jpeg", f"the EPUB's cover image {name}")
 

@@ -16,10 +16,10 @@ chapter's notes after it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aloud.model import BREAK, HEADING, PROSE, Chapter, Note, Paragraph
-from aloud.read.epub.content import Block, Document
+from aloud.read.epub.content import CANDIDATE, CANDIDATE_OPEN, Block, Citation, Document
 from aloud.read.epub.navigation import TocEntry
 from aloud.structure.titles import section_title
 from aloud.words import one_line
@@ -47,6 +47,29 @@ class Book:
     matters: tuple[str, ...]  # each document's kind of matter ("" for the book itself)
     # Footnotes kept aside, by (document, id): read after the chapter that cites them.
     notes: dict[tuple[str, str], tuple[str, tuple[Block, ...]]] = field(default_factory=dict)
+
+
+def resolve_note_marks(documents: tuple[Document, ...], notes: set[tuple[str, str]]) -> None:
+    """Each link that may be a note mark ("12", "I") made one, cited and not spoken, if it
+    points at a note; otherwise its text is read as text (`As shown on page 12`)."""
+    for document in documents:
+        if not document.candidates:
+            continue
+        for n, block in enumerate(document.blocks):
+            if CANDIDATE_OPEN not in block.text:
+                continue
+            cites: list[Citation] = []
+
+            def mark(match, document=document, cites=cites) -> str:
+                candidate = document.candidates[int(match.group(1))]
+                if (candidate.target, candidate.fragment) in notes:
+                    cites.append(candidate)
+                    return ""
+                return match.group(2)
+
+            text = " ".join(CANDIDATE.sub(mark, block.text).split(" "))
+            text = "\n".join(" ".join(line.replace(" ,", ",").replace(" .", ".").split()) for line in text.split("\n"))
+            document.blocks[n] = replace(block, text=text, cites=block.cites + tuple(cites))
 
 
 def chapters_from_toc(book: Book, toc: tuple[TocEntry, ...]) -> list[Chapter]:
@@ -178,6 +201,9 @@ def _finish(drafts: list[_Draft], front: list[Block], notes: dict) -> list[Chapt
                       _Draft(heading or section_title(first_text), front, titled=bool(heading)))
     elif front_words:
         preamble = front
+    stay = _notes_chapters(drafts)
+    for draft in drafts:  # notes a notes chapter does not hold are read after the chapter citing them
+        draft.blocks = [b for b in draft.blocks if not b.note or b.note in stay]
     chapters: list[Chapter] = []
     pending = ""
     for draft in drafts:
@@ -191,7 +217,7 @@ def _finish(drafts: list[_Draft], front: list[Block], notes: dict) -> list[Chapt
         paragraphs = _paragraphs(body)
         lead = tuple(_paragraphs(preamble)) if preamble and not draft.matter and not any(
             not c.matter for c in chapters) else ()
-        cited = notes_for(draft.blocks + (preamble if lead else []), notes)
+        cited = notes_for(draft.blocks + (preamble if lead else []), notes, stay)
         chapters.append(Chapter(len(chapters) + 1, title, title.replace(" – ", ". "), tuple(paragraphs), lead,
                                 draft.titled, cited, draft.matter))
     return chapters
@@ -244,13 +270,28 @@ def _paragraphs(blocks: list[Block]) -> list[Paragraph]:
     return out
 
 
-def notes_for(blocks: list[Block], registry: dict[tuple[str, str], tuple[str, tuple[Block, ...]]]) -> tuple[Note, ...]:
-    """The notes `blocks` cite, in the order first cited, each once."""
+def _notes_chapters(drafts: list[_Draft]) -> set[str]:
+    """The notes that stay where they are: those of a chapter that is mostly notes (a
+    "Notes" chapter the author wrote), not those at the end of a chapter of text."""
+    stay: set[str] = set()
+    for draft in drafts:
+        in_notes = sum(b.words for b in draft.blocks if b.note)
+        if in_notes and in_notes >= 0.75 * sum(b.words for b in draft.blocks if b.kind != HEADING):
+            stay |= {b.note for b in draft.blocks if b.note}
+    return stay
+
+
+def notes_for(blocks: list[Block], registry: dict[tuple[str, str], tuple[str, tuple[Block, ...]]],
+              stay: set[str] = frozenset()) -> tuple[Note, ...]:
+    """The notes `blocks` cite, in the order first cited, each once (not those a notes
+    chapter reads where they are)."""
     seen: set[tuple[str, str]] = set()
     notes = []
     for block in blocks:
         for cite in block.cites:
             key = (cite.target, cite.fragment)
+            if f"{cite.target}#{cite.fragment}" in stay:
+                continue
             if key in registry and key not in seen:
                 seen.add(key)
                 label, body = registry[key]

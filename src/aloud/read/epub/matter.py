@@ -25,7 +25,7 @@ BY_TYPE = {
     "doc-cover": COVER, "copyright": COPYRIGHT,
 }
 _RIGHTS = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\bISBN\b|\bfirst published\b|\bprinted in\b|"
-                     r"\bdroits\b|\bUrheberrecht\b|\bderechos\b", re.IGNORECASE)
+                     r"\btous droits\b|\bdépôt légal\b|\balle Rechte\b|\bderechos reservados\b", re.IGNORECASE)
 _GUTENBERG = re.compile(r"\*{3}\s*(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG|PROJECT GUTENBERG(?:-tm)? LICENSE",
                         re.IGNORECASE)
 _INDEX_HEADING = re.compile(r"^(?:general\s+)?index$|^index of\b|^register$|^índice$", re.IGNORECASE)
@@ -50,7 +50,7 @@ def matter_of(document: Document, *, linear: bool, is_nav: bool, landmark: str, 
         return ASIDE
     if document.types & READ or (in_toc and not before_body):
         return ""
-    return _by_content(document, before_body, title)
+    return _by_content(document, before_body and not in_toc, title)
 
 
 def _letters(text: str) -> str:

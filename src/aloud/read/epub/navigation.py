@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from aloud.errors import InputError
+from aloud.read.epub.content import parse_markup
 from aloud.read.epub.package import NS, Package
 from aloud.words import one_line
 
@@ -48,19 +49,20 @@ def landmarks(package: Package) -> dict[tuple[str, str], str]:
     nav = _nav_document(package)
     if nav is not None:
         name, root = nav
-        for element in root.iter(f"{{{NS['xhtml']}}}nav"):
-            if "landmarks" in (element.get(EPUB_TYPE) or "").split():
-                for link in element.iter(f"{{{NS['xhtml']}}}a"):
+        for element in _all(root, "nav"):
+            if "landmarks" in _epub_type(element).split():
+                for link in _all(element, "a"):
                     target, fragment = package.resolve(name, link.get("href", ""))
                     if target:
-                        found[(target, fragment)] = (link.get(EPUB_TYPE) or "").lower()
+                        found[(target, fragment)] = _epub_type(link).lower()
     return found
 
 
 def _nav_document(package: Package) -> tuple[str, etree._Element] | None:
+    """The nav document, parsed as content documents are (HTML's rules when it is not well-formed)."""
     for item in package.items_with("nav"):
         if package.has(item.href):
-            return item.href, package.xml(item.href, "navigation document")
+            return item.href, parse_markup(package.read(item.href, "navigation document"))
     return None
 
 
@@ -69,24 +71,39 @@ def _nav_toc(package: Package) -> tuple[TocEntry, ...]:
     if nav is None:
         return ()
     name, root = nav
-    navs = list(root.iter(f"{{{NS['xhtml']}}}nav"))
-    toc = next((n for n in navs if "toc" in (n.get(EPUB_TYPE) or "").split()), None)
+    toc = next((n for n in _all(root, "nav") if "toc" in _epub_type(n).split()), None)
     if toc is None:
         return ()
-    top = toc.find(f"{{{NS['xhtml']}}}ol")
+    top = next((c for c in toc.iter() if _local(c) == "ol"), None)
     return _nav_list(package, name, top, 1) if top is not None else ()
+
+
+def _local(element: etree._Element) -> str:
+    if not isinstance(element.tag, str):
+        return ""
+    return etree.QName(element).localname.lower() if element.tag.startswith("{") else element.tag.lower()
+
+
+def _all(root: etree._Element, name: str) -> list[etree._Element]:
+    return [e for e in root.iter() if _local(e) == name]
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in element if _local(c) == name]
+
+
+def _epub_type(element: etree._Element) -> str:
+    return element.get(EPUB_TYPE) or element.get("epub:type") or ""
 
 
 def _nav_list(package: Package, base: str, ol: etree._Element, depth: int) -> tuple[TocEntry, ...]:
     entries = []
-    for li in ol.iterfind(f"{{{NS['xhtml']}}}li"):
-        label = li.find(f"{{{NS['xhtml']}}}a")
-        if label is None:
-            label = li.find(f"{{{NS['xhtml']}}}span")
+    for li in _children(ol, "li"):
+        label = next(iter(_children(li, "a") or _children(li, "span")), None)
         if label is None:
             continue
         target, fragment = package.resolve(base, label.get("href", "")) if label.get("href") else ("", "")
-        sub = li.find(f"{{{NS['xhtml']}}}ol")
+        sub = next(iter(_children(li, "ol")), None)
         children = _nav_list(package, base, sub, depth + 1) if sub is not None and depth < MAX_DEPTH else ()
         title = one_line("".join(label.itertext())) or one_line(label.get("title", ""))
         if title and (target or children):

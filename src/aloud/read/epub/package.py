@@ -85,6 +85,9 @@ class Package:
         try:
             with self.zip.open(info) as member:
                 data = member.read(MAX_MEMBER_BYTES + 1)
+        except RuntimeError:  # zipfile: "File … is encrypted, password required"
+            raise InputError(f"{self.origin}: is locked ({name} is encrypted in the zip); "
+                             "aloud reads only DRM-free books") from None
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise InputError(f"{self.origin}: {name} cannot be read from the zip ({exc})") from None
         if len(data) > MAX_MEMBER_BYTES:
@@ -137,11 +140,12 @@ class Package:
         return items
 
     def _spine(self) -> tuple[SpineItem, ...]:
-        spine = []
+        spine, seen = [], set()
         for ref in self.opf.iterfind("opf:spine/opf:itemref", NS):
             item = self.items.get(ref.get("idref", ""))
-            if item is None:
-                continue
+            if item is None or item.href in seen:
+                continue  # each item once: a spine that repeats one is not read over and over
+            seen.add(item.href)
             if not self.has(item.href):
                 raise InputError(f"{self.origin}: its spine names {item.href}, which the book does not hold")
             spine.append(SpineItem(item, ref.get("linear", "yes") != "no"))
