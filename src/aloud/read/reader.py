@@ -32,6 +32,7 @@ class Reader(Protocol):
 
 READERS = {
     "epub": "aloud.read.epub:EpubReader",
+    "markdown": "aloud.read.markdown:MarkdownReader",
     "text": "aloud.read.text:TextReader",
 }
 DEFAULT_READERS = tuple(READERS)

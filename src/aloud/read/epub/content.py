@@ -337,7 +337,8 @@ class _Walker:
         noteref = bool(href) and "#" in href and (
             bool(marks & ({"noteref", "doc-noteref"} | NOTEREF_CLASSES)) or (in_sup and short)
             or bool(_BRACKETED_MARK.match(words.lower())))
-        backlink = bool(marks & {"backlink", "doc-backlink"}) or words in ("↩", "↑", "^")
+        backlink = bool(marks & {"backlink", "doc-backlink", "footnote-backref"}) or words.rstrip("\ufe0e\ufe0f") in (
+            "↩", "↑", "^")
         if noteref or backlink:
             if noteref and not backlink:
                 target, fragment = self.resolve(self.document.name, href)
