@@ -20,7 +20,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from aloud.errors import InputError
 from aloud.model import HEADING, Publication, Source
-from aloud.read.epub.book import Book, chapters_from_headings, resolve_note_marks
+from aloud.read.epub.book import Book, chapters_from_headings, lone_title, resolve_note_marks
 from aloud.read.epub.content import parse_xhtml
 from aloud.read.text import decode_text
 from aloud.words import one_line
@@ -61,7 +61,7 @@ class MarkdownReader:
         document = parse_xhtml(render(body).encode("utf-8"), DOCUMENT, _resolve)
         notes = {(DOCUMENT, note_id): note for note_id, note in document.notes.items()}
         resolve_note_marks((document,), set(notes))
-        title = meta.get("title") or _lone_title(document)
+        title = meta.get("title") or lone_title(document)
         chapters = chapters_from_headings(Book((document,), ("",), notes))
         said = "\n\n".join(b.text for b in document.blocks if b.text and b.kind != HEADING)
         if not said.strip() and not chapters:
@@ -137,16 +137,6 @@ def _first_listed(yaml: str, keys: tuple[str, ...]) -> str:
                     return one_line(item.lstrip()[2:].strip("\"'"))
                 break
     return ""
-
-
-def _lone_title(document) -> str:
-    """A single top heading above the others is the document's title (and not a chapter)."""
-    h1 = [n for n, b in enumerate(document.blocks) if b.kind == HEADING and b.level == 1]
-    if len(h1) != 1 or any(b.kind != HEADING for b in document.blocks[:h1[0]] if b.text):
-        return ""
-    title = document.blocks.pop(h1[0]).text
-    document.anchors = {k: (v - 1 if v > h1[0] else v) for k, v in document.anchors.items()}
-    return one_line(title)
 
 
 def _resolve(base: str, href: str) -> tuple[str, str]:

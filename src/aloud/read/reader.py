@@ -33,6 +33,7 @@ class Reader(Protocol):
 READERS = {
     "epub": "aloud.read.epub:EpubReader",
     "markdown": "aloud.read.markdown:MarkdownReader",
+    "html": "aloud.read.html:HtmlReader",
     "text": "aloud.read.text:TextReader",
 }
 DEFAULT_READERS = tuple(READERS)

@@ -298,3 +298,17 @@ def notes_for(blocks: list[Block], registry: dict[tuple[str, str], tuple[str, tu
                 notes.append(Note(cite.label or label, tuple(_paragraphs(list(body)))))
     return tuple(notes)
 
+
+def lone_title(document: Document) -> str:
+    """A single top heading above the others is the document's title (and not a chapter)."""
+    h1 = [n for n, b in enumerate(document.blocks) if b.kind == HEADING and b.level == 1]
+    if len(h1) != 1 or any(b.kind != HEADING for b in document.blocks[:h1[0]] if b.text):
+        return ""
+    title = document.blocks.pop(h1[0]).text
+    document.anchors = {k: (v - 1 if v > h1[0] else v) for k, v in document.anchors.items()}
+    return one_line(title)
+
+
+def paragraphs_of_blocks(blocks: list[Block]) -> list[Paragraph]:
+    """Blocks as the paragraphs a chapter holds (headings as headings inside it)."""
+    return _paragraphs(blocks)
