@@ -15,6 +15,11 @@ def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def letters_only(text: str) -> str:
+    """The letters and digits of `text`, case folded: for telling whether two titles say the same."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 

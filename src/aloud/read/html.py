@@ -14,8 +14,6 @@ import re
 
 from aloud.errors import InputError
 from aloud.model import HEADING, Chapter, Publication, Source
-from aloud.read.epub.book import Book, chapters_from_headings, lone_title, paragraphs_of_blocks, resolve_note_marks
-from aloud.read.epub.content import parse_xhtml
 from aloud.words import one_line
 
 log = logging.getLogger(__name__)
@@ -50,6 +48,15 @@ class HtmlReader:
     def read(self, data: bytes, origin: str, name: str) -> Source:
         import trafilatura  # loaded only for web pages: it takes a moment
 
+        from aloud.read.epub.book import (
+            Book,
+            chapters_from_headings,
+            lone_title,
+            paragraphs_of_blocks,
+            resolve_note_marks,
+        )
+        from aloud.read.epub.content import parse_xhtml
+
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
         article = trafilatura.extract(data, output_format="html", include_comments=False, include_tables=True,
                                       include_images=False, include_links=False, with_metadata=False,
@@ -66,8 +73,9 @@ class HtmlReader:
         title = one_line(getattr(meta, "title", "") or "") or found_title
         if chapters and (document.words < ONE_CHAPTER_WORDS
                          or document.words < SHORT_ARTICLE_WORDS and document.words < 300 * len(chapters)):
-            # A short article's headings are its sections, read in one chapter.
-            chapters = [Chapter(1, title or name, title or name, tuple(paragraphs_of_blocks(document.blocks)))]
+            # A short article's headings are its sections, read in one chapter, whose title the
+            # opening announcement has just said: it is not said again.
+            chapters = [Chapter(1, title or name, "", tuple(paragraphs_of_blocks(document.blocks)))]
         said = "\n\n".join(b.text for b in document.blocks if b.text and b.kind != HEADING)
         language = _LANG.search(data[:65536])
         return Source(

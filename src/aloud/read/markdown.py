@@ -15,13 +15,8 @@ from __future__ import annotations
 import html
 import re
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.footnote import footnote_plugin
-
 from aloud.errors import InputError
 from aloud.model import HEADING, Publication, Source
-from aloud.read.epub.book import Book, chapters_from_headings, lone_title, resolve_note_marks
-from aloud.read.epub.content import parse_xhtml
 from aloud.read.text import decode_text
 from aloud.words import one_line
 
@@ -56,6 +51,10 @@ class MarkdownReader:
         return False  # Markdown is text: only its name says it is Markdown
 
     def read(self, data: bytes, origin: str, name: str) -> Source:
+        # Loaded only for Markdown, so reading a plain text costs nothing of them.
+        from aloud.read.epub.book import Book, chapters_from_headings, lone_title, resolve_note_marks
+        from aloud.read.epub.content import parse_xhtml
+
         text = decode_text(data, origin)
         meta, body = front_matter(text)
         document = parse_xhtml(render(body).encode("utf-8"), DOCUMENT, _resolve)
@@ -87,6 +86,9 @@ def render(markdown: str) -> str:
     """HTML for the content reader: inline code as words (a span), footnotes as notes,
     simple inline math as words."""
     markdown = _LONE_TAG.sub(lambda m: m.group(0) if m.group("tag").lower() in HTML_TAGS else "", markdown)
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
     markdown = _MATH.sub(spoken_math, markdown)
     md = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
     md.add_render_rule("code_inline", lambda self, tokens, idx, options, env: (
@@ -107,8 +109,6 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
             if field and field.group("value").strip():
                 value = field.group("value").strip().strip("\"'")
                 fields.setdefault(field.group("key").lower(), one_line(value))
-            elif line.lstrip().startswith("- ") and fields and list(fields)[-1] in ("author", "authors"):
-                pass  # a list of authors: the first is kept
         authors = _first_listed(found.group("yaml"), ("author", "authors"))
         if authors and not fields.get("author"):
             fields["author"] = authors

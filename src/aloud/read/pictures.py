@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from aloud.errors import InputError
 from aloud.model import Picture
 from aloud.read.files import read_bounded
@@ -17,6 +15,8 @@ MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WE
 
 
 def read_picture(path: Path, origin: str) -> Picture:
+    from PIL import Image, UnidentifiedImageError  # only when a cover is named
+
     data = read_bounded(path, PICTURE_BYTES, "cover")
     try:
         with Image.open(io.BytesIO(data)) as image:

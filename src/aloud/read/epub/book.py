@@ -22,7 +22,7 @@ from aloud.model import BREAK, HEADING, PROSE, Chapter, Note, Paragraph
 from aloud.read.epub.content import CANDIDATE, CANDIDATE_OPEN, Block, Citation, Document
 from aloud.read.epub.navigation import TocEntry
 from aloud.structure.titles import section_title
-from aloud.words import one_line
+from aloud.words import letters_only, one_line
 
 LONG_CHAPTER_WORDS = 10_000  # about an hour at 170 words a minute: longer, and its sections are chapters
 SHORT_FRONT_WORDS = 400  # text before the first chapter up to this long is read before its title
@@ -157,7 +157,6 @@ class _Draft:
     blocks: list[Block]
     matter: str = ""
     titled: bool = True
-    prefix: str = ""
 
 
 def _chapters(book: Book, cuts: list[Cut]) -> list[Chapter]:
@@ -214,8 +213,8 @@ def _finish(drafts: list[_Draft], front: list[Block], notes: dict) -> list[Chapt
             continue
         if not draft.matter:
             pending = ""
-        paragraphs = _paragraphs(body)
-        lead = tuple(_paragraphs(preamble)) if preamble and not draft.matter and not any(
+        paragraphs = paragraphs_of_blocks(body)
+        lead = tuple(paragraphs_of_blocks(preamble)) if preamble and not draft.matter and not any(
             not c.matter for c in chapters) else ()
         cited = notes_for(draft.blocks + (preamble if lead else []), notes, stay)
         chapters.append(Chapter(len(chapters) + 1, title, title.replace(" – ", ". "), tuple(paragraphs), lead,
@@ -223,19 +222,15 @@ def _finish(drafts: list[_Draft], front: list[Block], notes: dict) -> list[Chapt
     return chapters
 
 
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def _strip_title(blocks: list[Block], title: str) -> list[Block]:
     """The blocks without the headings at their start that say the chapter's title again:
     its first heading (its own, which the announced title stands for, however the table
     of contents words it) and any after it that say one of its joined titles ("Chapter 1.
     Introduction" under "1. Introduction")."""
-    wanted = [_letters(part) for part in title.split(" – ") if _letters(part)]
+    wanted = [letters_only(part) for part in title.split(" – ") if letters_only(part)]
     n, first = 0, True
     while n < len(blocks) and blocks[n].kind in (HEADING, BREAK):
-        said = _letters(blocks[n].text)
+        said = letters_only(blocks[n].text)
         if blocks[n].kind == HEADING and said and not first and not any(said in w or w in said for w in wanted):
             break
         first = first and blocks[n].kind != HEADING
@@ -252,7 +247,8 @@ def _run_on(text: str, more: str) -> str:
     return f"{text} {more}"
 
 
-def _paragraphs(blocks: list[Block]) -> list[Paragraph]:
+def paragraphs_of_blocks(blocks: list[Block]) -> list[Paragraph]:
+    """Blocks as the paragraphs a chapter holds (headings as headings inside it)."""
     out: list[Paragraph] = []
     previous_runs_on = False
     for block in blocks:
@@ -295,7 +291,7 @@ def notes_for(blocks: list[Block], registry: dict[tuple[str, str], tuple[str, tu
             if key in registry and key not in seen:
                 seen.add(key)
                 label, body = registry[key]
-                notes.append(Note(cite.label or label, tuple(_paragraphs(list(body)))))
+                notes.append(Note(cite.label or label, tuple(paragraphs_of_blocks(list(body)))))
     return tuple(notes)
 
 
@@ -307,8 +303,3 @@ def lone_title(document: Document) -> str:
     title = document.blocks.pop(h1[0]).text
     document.anchors = {k: (v - 1 if v > h1[0] else v) for k, v in document.anchors.items()}
     return one_line(title)
-
-
-def paragraphs_of_blocks(blocks: list[Block]) -> list[Paragraph]:
-    """Blocks as the paragraphs a chapter holds (headings as headings inside it)."""
-    return _paragraphs(blocks)

@@ -97,11 +97,11 @@ class Document:
 def parse_xhtml(data: bytes, name: str, resolve) -> Document:
     """The document `name`; `resolve(base, href)` gives the (zip name, fragment) of a link."""
     root = _parse(data)
-    body = next((e for e in root.iter() if _tag(e) == "body"), root)
+    body = next((e for e in root.iter() if local_name(e) == "body"), root)
     walker = _Walker(Document(name), resolve, _link_targets(root))
     walker.types_of(body)
-    elements = [child for child in body if _tag(child)]
-    if len(elements) == 1 and _tag(elements[0]) in ("section", "div", "article", "main"):
+    elements = [child for child in body if local_name(child)]
+    if len(elements) == 1 and local_name(elements[0]) in ("section", "div", "article", "main"):
         walker.types_of(elements[0])  # a wrapper round the whole document speaks for it
     walker.visit(body)
     walker.flush()
@@ -136,7 +136,8 @@ def _link_targets(root: etree._Element) -> set[str]:
     return found
 
 
-def _tag(element: etree._Element) -> str:
+def local_name(element: etree._Element) -> str:
+    """An element's tag without its namespace, lower case; "" for a comment or the like."""
     if not isinstance(element.tag, str):
         return ""
     return etree.QName(element).localname.lower() if element.tag.startswith("{") else element.tag.lower()
@@ -214,7 +215,7 @@ class _Walker:
             self.text(child.tail)
 
     def element(self, element: etree._Element) -> None:
-        tag = _tag(element)
+        tag = local_name(element)
         if not tag:
             return
         if tag in BLOCKS or tag in HEADINGS or tag in ("table", "hr", "pre"):
@@ -253,10 +254,10 @@ class _Walker:
             self.table(element)
             return
         if tag == "pre":
-            if "code" not in classes and not any(_tag(e) == "code" for e in element.iter()):
+            if "code" not in classes and not any(local_name(e) == "code" for e in element.iter()):
                 for inside in element.iter():
                     if inside is not element and isinstance(inside.tag, str):
-                        self.anchor(inside, _tag(inside))
+                        self.anchor(inside, local_name(inside))
                 self.visit_inline(element, keep_lines=True)
                 self.flush(VERSE)
             return
@@ -300,7 +301,7 @@ class _Walker:
             return
         self.text(element.text)
         for child in element:
-            tag = _tag(child)
+            tag = local_name(child)
             if tag:
                 self.anchor(child, tag)
                 self.pronunciation(child)
@@ -332,7 +333,7 @@ class _Walker:
         self.document.links += 1 if href else 0
         self.document.link_words += count_words(words) if href else 0
         parent = element.getparent()
-        in_sup = any(_tag(e) == "sup" for e in element.iter()) or (parent is not None and _tag(parent) == "sup")
+        in_sup = any(local_name(e) == "sup" for e in element.iter()) or (parent is not None and local_name(parent) == "sup")
         short = len(words) <= 6 and bool(_NOTE_MARK.match(words.lower().strip("[]()") or "-"))
         noteref = bool(href) and "#" in href and (
             bool(marks & ({"noteref", "doc-noteref"} | NOTEREF_CLASSES)) or (in_sup and short)
@@ -380,9 +381,9 @@ class _Walker:
         between them) joined in order, a word broken at a line's end ("res-" "tait") made
         whole; a page is one paragraph that may run on into the next page."""
         pieces: list[tuple[object, str]] = []  # (the line it is on, its text)
-        for text in (t for t in element.iter() if _tag(t) == "text"):
+        for text in (t for t in element.iter() if local_name(t) == "text"):
             pieces.append(((id(text), None), text.text or ""))
-            for span in (t for t in text.iter() if _tag(t) == "tspan"):
+            for span in (t for t in text.iter() if local_name(t) == "tspan"):
                 pieces += [((id(text), span.get("y")), span.text or ""), ((id(text), span.get("y")), span.tail or "")]
         joined, line = "", None
         for where, piece in (p for p in pieces if p[1].strip()):
@@ -435,12 +436,12 @@ class _Walker:
 
     def table(self, element: etree._Element) -> None:
         """Row by row, each cell said with its column's header ("Name: Ann; Age: 30.")."""
-        rows = [r for r in element.iter() if _tag(r) == "tr"]
+        rows = [r for r in element.iter() if local_name(r) == "tr"]
         cells: list[list[tuple[str, Block | None]]] = []
         for row in rows:
             self.anchor(row, "tr")
             said = []
-            for cell in (c for c in row if _tag(c) in ("td", "th")):
+            for cell in (c for c in row if local_name(c) in ("td", "th")):
                 inner = self.inner()
                 inner.visit(cell)
                 inner.flush()
@@ -450,7 +451,7 @@ class _Walker:
                 text = " ".join(b.text.replace("\n", " ") for b in inner.out if b.text)
                 merged = Block(PROSE, text, cites=tuple(c for b in inner.out for c in b.cites),
                                pronounce=tuple(s for b in inner.out for s in b.pronounce))
-                said.append((_tag(cell), merged))
+                said.append((local_name(cell), merged))
             cells.append(said)
         header: list[str] = []
         if len(cells) > 1 and cells[0] and all(kind == "th" for kind, _ in cells[0]):

@@ -14,6 +14,7 @@ import re
 
 from aloud.model import HEADING
 from aloud.read.epub.content import Document
+from aloud.words import letters_only
 
 COVER, TITLE_PAGE, COPYRIGHT, CONTENTS, ILLUSTRATIONS, INDEX, LICENCE, ASIDE = (
     "cover", "title page", "copyright", "contents", "list of illustrations", "index", "licence", "not in reading order")
@@ -53,10 +54,6 @@ def matter_of(document: Document, *, linear: bool, is_nav: bool, landmark: str, 
     return _by_content(document, before_body and not in_toc, title)
 
 
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def _by_content(document: Document, before_body: bool, title: str) -> str:
     words = document.words
     text = " ".join(b.text for b in document.blocks)
@@ -70,7 +67,7 @@ def _by_content(document: Document, before_body: bool, title: str) -> str:
         return COPYRIGHT
     if _INDEX_HEADING.match(document.heading.strip()) and _mostly_page_references(document):
         return INDEX
-    if before_body and words and words <= 80 and title and _letters(title) in _letters(text) \
+    if before_body and words and words <= 80 and title and letters_only(title) in letters_only(text) \
             and all(len(b.text.split()) <= 15 for b in document.blocks):
         return TITLE_PAGE  # short lines that name the book, before it starts: its title page
     return ""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from aloud.errors import InputError
-from aloud.read.epub.content import parse_markup
+from aloud.read.epub.content import local_name, parse_markup
 from aloud.read.epub.package import NS, Package
 from aloud.words import one_line
 
@@ -74,22 +74,16 @@ def _nav_toc(package: Package) -> tuple[TocEntry, ...]:
     toc = next((n for n in _all(root, "nav") if "toc" in _epub_type(n).split()), None)
     if toc is None:
         return ()
-    top = next((c for c in toc.iter() if _local(c) == "ol"), None)
+    top = next((c for c in toc.iter() if local_name(c) == "ol"), None)
     return _nav_list(package, name, top, 1) if top is not None else ()
 
 
-def _local(element: etree._Element) -> str:
-    if not isinstance(element.tag, str):
-        return ""
-    return etree.QName(element).localname.lower() if element.tag.startswith("{") else element.tag.lower()
-
-
 def _all(root: etree._Element, name: str) -> list[etree._Element]:
-    return [e for e in root.iter() if _local(e) == name]
+    return [e for e in root.iter() if local_name(e) == name]
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in element if _local(c) == name]
+    return [c for c in element if local_name(c) == name]
 
 
 def _epub_type(element: etree._Element) -> str:
