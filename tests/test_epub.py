@@ -38,7 +38,7 @@ def titles(path: Path, **narration) -> list[str]:
 
 
 def text_of(chapter) -> str:
-    return "\n".join(p.text for p in chapter.preamble + chapter.paragraphs)
+    return "\n".join(p.text for p in chapter.preamble + chapter.paragraphs if not p.left_out)
 
 
 THREE = [Page("one.xhtml", "<h1>Chapter One</h1>" + prose(60, "alpha")),
@@ -216,7 +216,8 @@ def test_verse_tables_breaks_and_what_is_never_read(tmp_path):
             '<pre><code>cd myblog &amp;&amp; git init</code></pre><img src="x.png" alt="A picture"/>'
             '<p hidden="">Hidden words.</p><p>Last words, with <ruby>漢<rt>kan</rt></ruby> and a soft hyph\u00aden.</p>')
     (chapter,) = edition_of(make_epub(tmp_path / "b.epub", Book([Page("a.xhtml", body)], [("One", "a.xhtml")]))).chapters
-    kinds = [(p.kind, p.text) for p in chapter.paragraphs]
+    kinds = [(p.kind, p.text) for p in chapter.paragraphs if not p.left_out]
+    assert [(p.left_out, p.text) for p in chapter.paragraphs if p.left_out] == [("code", "cd myblog && git init")]
     assert kinds[:4] == [(VERSE, "The first line,\nthe second line."), (VERSE, "A new stanza."), (BREAK, ""),
                          (VERSE, "Roses are red,\nviolets are blue.")]
     assert kinds[4] == ("prose", "Name: Ann; Age: 30.")

@@ -59,7 +59,7 @@ def write(tmp_path: Path, text: str, name: str = "article.md") -> Path:
 
 
 def text_of(chapter) -> str:
-    return "\n".join(p.text for p in chapter.preamble + chapter.paragraphs)
+    return "\n".join(p.text for p in chapter.preamble + chapter.paragraphs if not p.left_out)
 
 
 def test_front_matter_names_the_edition_and_is_never_spoken(tmp_path):

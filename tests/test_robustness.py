@@ -330,7 +330,12 @@ def test_two_texts_read_from_stdin_without_a_title_do_not_replace_each_other(tmp
     args = ["build", "-", "-o", str(out), "--cache-dir", str(cache), *TONE]
     assert run(*args, input="The first text, read from stdin.").returncode == 0
     assert run(*args, input="The first text, read from stdin.").returncode == 0  # the same text: up to date
-    one_line_error(run(*args, input="Another text altogether."), 1, "is the edition of another text read from stdin")
+    # Titled by what it is about ("Text"), another text goes beside it ("Text altogether") …
+    assert run(*args, input="Another text altogether.").returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["text", "text-altogether"]
+    # … and one whose title comes out the same is refused, not built over the first.
+    one_line_error(run(*args, input="The first text, read from stdin once more."), 1,
+                   "is the edition of another text read from stdin")
 
 
 def test_cache_clear_removes_only_what_aloud_put_there(tmp_path):
@@ -759,7 +764,7 @@ def test_a_disk_that_fills_during_a_build_is_one_line_naming_the_file(small_disk
     source = tmp_path / "book.txt"
     source.write_text(SAMPLE * 3, encoding="utf-8")
     result = run("build", str(source), "-o", str(small_disk), "--cache-dir", str(tmp_path / "cache"), "-q",
-                 "--engine", "tone", "--voice", "low")
+                 "--engine", "tone", "--voice", "low", "--keep", "repeats")  # all three times
     message = one_line_error(result, 1, "the disk is full" if "ffmpeg" in result.stderr else "No space left on device")
     assert str(small_disk) in message
     no_edition_left(small_disk)

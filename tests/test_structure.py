@@ -11,25 +11,33 @@ def make(text: str, **kw) -> Source:
     return Source(name="sample", text=text, **kw)
 
 
-def test_seed_becomes_a_few_titled_parts():
+def test_seed_becomes_a_few_sections_cut_where_its_topic_turns_titled_by_what_they_are_about():
     edition = structure(read_source(SEED))
     assert 2 <= len(edition.chapters) <= 5
     titles = [c.title for c in edition.chapters]
     assert len(set(titles)) == len(titles)
     for chapter in edition.chapters:
-        assert 3 <= len(chapter.title.split()) <= 9, chapter.title
-        assert chapter.paragraphs[0].text.startswith(chapter.title.rstrip("…").split()[0])
+        read = [p for p in chapter.paragraphs if not p.left_out]
+        assert 1 <= len(chapter.title.split()) <= 4, chapter.title  # a key phrase, not opening words
+        assert chapter.title.lower() in " ".join(p.text for p in read).lower()
+        assert chapter.spoken_title == chapter.title  # players, EPUB and audio say the same
         assert chapter.word_count >= 100  # no crumbs
+        # An answer is never cut from what it answers.
+        assert read[0].text.split()[0].strip(",") not in ("Yet", "But", "However", "Therefore", "All")
     assert edition.title == "Jiayuguan – the socialist future today"  # from the edition file
     assert edition.author == "Friends of Socialist China"
 
 
-def test_seed_keeps_every_paragraph_in_order():
+def test_seed_keeps_every_paragraph_in_order_and_leaves_out_its_repeated_pull_quote():
     source = read_source(SEED)
     edition = structure(source)
     lines = [" ".join(line.split()) for line in source.text.splitlines() if line.strip()]
-    assert [p.text for c in edition.chapters for p in c.paragraphs] == lines[:-1]
-    assert lines[-1].startswith("Continue reading")  # a web page's leftover, not narrated
+    paragraphs = [p for c in edition.chapters for p in c.paragraphs]
+    assert [p.text for p in paragraphs] == lines
+    assert [p.left_out for p in paragraphs[-3:]] == ["repeats", "repeats", "web-leftovers"]
+    assert not any(p.left_out for p in paragraphs[:-3])
+    kept = structure(source, keep=frozenset({"repeats"}))
+    assert [p.left_out for c in kept.chapters for p in c.paragraphs][-3:] == ["", "", "web-leftovers"]
 
 
 def test_markdown_headings_make_chapters_and_top_heading_the_title():

@@ -61,6 +61,16 @@ VERSE = "verse"  # lines kept, a short pause after each
 BREAK = "break"  # a scene break: a longer pause, nothing said
 HEADING = "heading"  # a heading inside a chapter, e.g. "Preface" before the first chapter
 
+# What of a text is left out, and why (a `Paragraph.left_out`): each is named as `--keep`
+# names it, with the words `aloud text` shows it by.
+LEFT_OUT = {
+    "web-leftovers": "web leftovers",  # "Share this:", "Click to share on Facebook", "Continue reading …"
+    "repeats": "repeated passage",  # a pull quote or teaser printed twice
+    "code": "code",  # a code block: never read, at most announced
+    "matter": "front matter",  # a title line, a byline, YAML front matter, a Gutenberg header
+    "comments": "comments",  # readers' comments under a web article
+}
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -69,10 +79,13 @@ class Paragraph:
     # Pronunciations the book gives for stretches of this text (EPUB 3 `ssml:ph`): the text
     # as written, and how to say it in espeak-ng phonemes ("[[T'3:ti dI'gri:z]]" for "30°").
     pronounce: tuple[tuple[str, str], ...] = ()
+    # Why it is not read (a key of LEFT_OUT), or "" when it is: kept in its place so that
+    # `aloud text` can show the choice, and `--keep` undo it.
+    left_out: str = ""
 
     @property
     def word_count(self) -> int:
-        return count_words(self.text)
+        return 0 if self.left_out else count_words(self.text)
 
 
 @dataclass(frozen=True)

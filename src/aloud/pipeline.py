@@ -8,7 +8,7 @@ import logging
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from aloud import __version__
@@ -52,12 +52,12 @@ class EditionOptions:
     cover: Path | None = None  # a picture for the cover, over the book's own
 
     def __post_init__(self) -> None:
-        for field in ("title", "author"):  # as tags and announcements: one line, never blank
-            given = getattr(self, field)
+        for name in ("title", "author"):  # as tags and announcements: one line, never blank
+            given = getattr(self, name)
             if given is not None:
                 if not one_line(given):
-                    raise UsageError(f"--{field} is blank; give one, or leave it out")
-                object.__setattr__(self, field, one_line(given))
+                    raise UsageError(f"--{name} is blank; give one, or leave it out")
+                object.__setattr__(self, name, one_line(given))
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ class PreparedEdition:
     outputs: tuple[str, ...] = ("all",)
     voicing: Voicing | None = None  # who speaks, once the engine is open
     source: str = STDIN  # the input: its absolute path, or "stdin"
+    # What each chapter leaves out, with the index of the unit it stands before (for `aloud text`).
+    left_out: dict[int, list[tuple[int, Paragraph]]] = field(default_factory=dict)
 
 
 def prepare(
@@ -97,14 +99,15 @@ def prepare(
     outputs = parse_outputs(source.outputs if source.outputs and settings.outputs == ("all",) else settings.outputs)
     narration = replace(settings.narration, language=voicing.language if voicing else voice)
     locale = locale_for(narration)
-    edition = structure(source, options.title, options.author, narration.keep_web_leftovers, locale,
-                        narration.read_matter, narration.read_notes)
-    units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
+    edition = structure(source, options.title, options.author, narration.kept, locale, narration.read_notes)
+    left_out: dict[int, list[tuple[int, Paragraph]]] = {}
+    units = narrate_edition(edition, settings.pauses, narration, lexicon, locale, left_out)
     if not all(units.values()):
         edition = _without_silent_chapters(edition, units)
-        units = narrate_edition(edition, settings.pauses, narration, lexicon, locale)
+        left_out = {}
+        units = narrate_edition(edition, settings.pauses, narration, lexicon, locale, left_out)
     source_id = STDIN if str(path) == "-" else str(Path(path).resolve())
-    return PreparedEdition(edition, units, voice, rate, outputs, voicing, source_id)
+    return PreparedEdition(edition, units, voice, rate, outputs, voicing, source_id, left_out)
 
 
 def _pronounceable(source: Source, voicing: Voicing | None) -> Source:

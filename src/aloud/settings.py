@@ -40,6 +40,13 @@ class NarrationOptions:
     lexicon: Path | None = None  # a pronunciation lexicon file
     language: str = "en"  # of the voice: letters of other scripts, and emoji, are left out
     locale: str | None = None  # the narration's rules, when not the voice language's (see narrate.lang)
+    keep: frozenset[str] = frozenset()  # what is read although it is left out by default (keys of model.LEFT_OUT)
+
+    @property
+    def kept(self) -> frozenset[str]:
+        """What is kept, the older switches included."""
+        return self.keep | {what for what, on in (("web-leftovers", self.keep_web_leftovers),
+                                                  ("matter", self.read_matter)) if on}
 
 
 @dataclass(frozen=True)

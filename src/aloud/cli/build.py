@@ -12,6 +12,7 @@ from aloud.cli.options import (
     CacheDirOption,
     ChapterTitlesOption,
     EngineOption,
+    KeepOption,
     KeepWebOption,
     LexiconOption,
     MatterOption,
@@ -50,6 +51,7 @@ def build_command(
     keep_web_leftovers: KeepWebOption = False,
     read_matter: MatterOption = False,
     read_notes: NotesOption = True,
+    keep: KeepOption = None,
     lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     profile: Annotated[
@@ -67,7 +69,7 @@ def build_command(
             raise UsageError("--title names one edition; give one input with it")
         if cover and len(inputs) > 1:
             raise UsageError("--cover is one edition's; give one input with it, or `cover =` in each edition file")
-        narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes)
+        narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep)
         settings = settings_for(out, jobs, cache_dir, engine, narration).with_overrides(
             audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
         )

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from aloud.errors import UsageError
+from aloud.model import LEFT_OUT
 from aloud.settings import BuildSettings, NarrationOptions, source_date_epoch
 
 
@@ -48,7 +49,7 @@ ChapterTitlesOption = Annotated[
     bool, typer.Option("--chapter-titles/--no-chapter-titles", help="Speak each chapter's title at its start.")
 ]
 KeepWebOption = Annotated[
-    bool, typer.Option("--keep-web-leftovers", help="Narrate trailing 'Continue reading …', 'Share this' lines.")
+    bool, typer.Option("--keep-web-leftovers", help="Narrate 'Continue reading …', 'Share this' lines (--keep web-leftovers).")
 ]
 LexiconOption = Annotated[
     Optional[Path], typer.Option("--lexicon", help="Pronunciation lexicon (TOML: word = \"respelling\").")
@@ -62,13 +63,27 @@ MatterOption = Annotated[
     bool, typer.Option("--read-matter", help="Also narrate a book's cover, title and copyright pages, contents, index.")
 ]
 NotesOption = Annotated[bool, typer.Option("--notes/--no-notes", help="Read a book's notes after each chapter.")]
+KeepOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--keep", help=f"Read what is left out by default (`aloud text` shows it): a comma list of "
+                 f"{', '.join(LEFT_OUT)} (code is announced, never read).", show_default=False),
+]
+
+
+def kept(values: list[str] | None) -> frozenset[str]:
+    """The names `--keep` was given (repeated, or as comma lists); an unknown one is refused."""
+    names = {n.strip().lower() for v in values or () for n in v.split(",") if n.strip()}
+    unknown = sorted(names - set(LEFT_OUT))
+    if unknown:
+        raise UsageError(f"--keep {unknown[0]}: not something aloud leaves out; choose from {', '.join(LEFT_OUT)}")
+    return frozenset(names)
 
 
 def narration_options(
     announce: bool, chapter_titles: bool, keep_web: bool, lexicon: Path | None, read_matter: bool = False,
-    read_notes: bool = True,
+    read_notes: bool = True, keep: list[str] | None = None,
 ) -> NarrationOptions:
     return NarrationOptions(
         announce_edition=announce, announce_chapters=chapter_titles, keep_web_leftovers=keep_web, lexicon=lexicon,
-        read_matter=read_matter, read_notes=read_notes,
+        read_matter=read_matter, read_notes=read_notes, keep=kept(keep),
     )

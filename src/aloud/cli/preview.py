@@ -12,6 +12,7 @@ from aloud.cli.options import (
     AuthorOption,
     ChapterTitlesOption,
     InputArgument,
+    KeepOption,
     KeepWebOption,
     LexiconOption,
     MatterOption,
@@ -52,11 +53,12 @@ def plan_command(
     keep_web_leftovers: KeepWebOption = False,
     read_matter: MatterOption = False,
     read_notes: NotesOption = True,
+    keep: KeepOption = None,
     lexicon: LexiconOption = None,
 ) -> None:
     """Show the chapters an edition would have, with estimated durations. Nothing is spoken."""
     with errors():
-        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes))
+        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
         prepared = prepare(input, settings, EditionOptions(title=title, author=author, rate=rate))
         edition = prepared.edition
         rows = [
@@ -90,12 +92,13 @@ def text_command(
     keep_web_leftovers: KeepWebOption = False,
     read_matter: MatterOption = False,
     read_notes: NotesOption = True,
+    keep: KeepOption = None,
     lexicon: LexiconOption = None,
 ) -> None:
     """Print exactly what will be spoken, chapter by chapter, with each pause in seconds."""
     from aloud.narrate.proofreading import script
 
     with errors():
-        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes))
+        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
         prepared = prepare(input, settings, EditionOptions(title=title, author=author))
-        typer.echo(script(prepared.edition, prepared.units, settings.pauses.paragraph), nl=False)
+        typer.echo(script(prepared.edition, prepared.units, settings.pauses.paragraph, prepared.left_out), nl=False)

@@ -4,6 +4,7 @@ and an exit code (the only place an `AloudError` does), logging, and `--version`
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -38,6 +39,11 @@ def errors() -> Iterator[None]:
         raise _fail(exc.message, exc.exit_code) from None
     except KeyboardInterrupt as exc:
         raise _fail(*_stopped(exc)) from None
+    except BrokenPipeError:
+        # The reader of our output has gone (`aloud text book.epub | head`): nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except OSError as exc:
         raise _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", 1) from None
 

@@ -45,6 +45,7 @@ class _Units:
         self.units: list[SpeechUnit] = []
         self.sounds: dict[str, str] = {}  # placeholder → phonemes, for the paragraph being said
         self.shown: dict[str, str] = {}  # placeholder → the text as written
+        self.left_out: list[tuple[int, Paragraph]] = []  # what is not said, and the unit it stands before
 
     def say(
         self,
@@ -74,6 +75,9 @@ class _Units:
             self.units[-1] = replace(last, pause_after=max(last.pause_after, seconds))
 
     def paragraph(self, paragraph: Paragraph, pauses: Pauses) -> None:
+        if paragraph.left_out:
+            self.left_out.append((len(self.units), paragraph))
+            return
         if paragraph.pronounce:
             paragraph = self._placeheld(paragraph)
         try:
@@ -140,7 +144,10 @@ def narrate_chapter(
     closing: str = "",
     readable: ReadableText | None = None,
     locale: Locale | None = None,
+    left_out: list[tuple[int, Paragraph]] | None = None,
 ) -> tuple[SpeechUnit, ...]:
+    """The chapter's units; what is left out of it (with the index of the unit it stands
+    before) is added to `left_out` when one is given."""
     locale = locale or locale_for(options)
     units = _Units(chapter.index, lexicon, readable or ReadableText(options.language), locale)
     if opening:
@@ -158,6 +165,8 @@ def narrate_chapter(
     if closing:
         units.pause(pauses.announcement)
         units.say(closing, pauses.paragraph, "announcement", written=closing, new_paragraph=True)
+    if left_out is not None:
+        left_out.extend(units.left_out)
     return tuple(units.units)
 
 
@@ -182,7 +191,9 @@ def narrate_edition(
     options: NarrationOptions = NarrationOptions(),
     lexicon: Lexicon = Lexicon(),
     locale: Locale | None = None,
+    left_out: dict[int, list[tuple[int, Paragraph]]] | None = None,
 ) -> dict[int, tuple[SpeechUnit, ...]]:
+    """Every chapter's units; what is left out of each goes into `left_out` when given."""
     first, last = edition.chapters[0].index, edition.chapters[-1].index
     announce = options.announce_edition
     locale = locale or locale_for(options)
@@ -197,6 +208,7 @@ def narrate_edition(
             closing=locale.closing(edition.title) if announce and c.index == last else "",
             readable=readable,
             locale=locale,
+            left_out=left_out.setdefault(c.index, []) if left_out is not None else None,
         )
         for c in edition.chapters
     }

@@ -76,7 +76,7 @@ class HtmlReader:
             # A short article's headings are its sections, read in one chapter, whose title the
             # opening announcement has just said: it is not said again.
             chapters = [Chapter(1, title or name, "", tuple(paragraphs_of_blocks(document.blocks)))]
-        said = "\n\n".join(b.text for b in document.blocks if b.text and b.kind != HEADING)
+        said = "\n\n".join(b.text for b in document.blocks if b.words and b.kind != HEADING)
         language = _LANG.search(data[:65536])
         return Source(
             name=name, text=said, title=title or None, author=_authors(getattr(meta, "author", "") or "") or None,

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from aloud.errors import InputError
-from aloud.model import HEADING, Publication, Source
+from aloud.model import HEADING, Paragraph, Publication, Source
 from aloud.read.text import decode_text
 from aloud.words import one_line
 
@@ -62,7 +63,11 @@ class MarkdownReader:
         resolve_note_marks((document,), set(notes))
         title = meta.get("title") or lone_title(document)
         chapters = chapters_from_headings(Book((document,), ("",), notes))
-        said = "\n\n".join(b.text for b in document.blocks if b.text and b.kind != HEADING)
+        held = text[:len(text) - len(body)].strip()
+        if held and chapters:  # never read, but shown where it stood
+            first = chapters[0]
+            chapters[0] = replace(first, preamble=(Paragraph(held, left_out="matter"), *first.preamble))
+        said = "\n\n".join(b.text for b in document.blocks if b.words and b.kind != HEADING)
         if not said.strip() and not chapters:
             raise InputError(f"{origin}: is empty; there is nothing to read aloud")
         return Source(

@@ -7,9 +7,10 @@ paragraphs, verse, scene breaks.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
-from aloud.model import Edition, Publication, Source
+from aloud.model import HEADING, LEFT_OUT, Chapter, Edition, Paragraph, Publication, Source
 from aloud.narrate.lang import Locale
 from aloud.narrate.lang.en import English
 from aloud.structure.text import structure_text
@@ -17,23 +18,63 @@ from aloud.structure.titles import make_edition, section_title, slugify
 
 __all__ = ["section_title", "slugify", "structure"]
 
+log = logging.getLogger(__name__)
+
 
 def structure(
     source: Source,
     title: str | None = None,
     author: str | None = None,
-    keep_web_leftovers: bool = False,
+    keep: frozenset[str] = frozenset(),
     locale: Locale | None = None,
-    read_matter: bool = False,
     read_notes: bool = True,
 ) -> Edition:
-    """Find chapters and paragraphs. `title`/`author` override what the source says; a
-    book's front and back matter is left out unless `read_matter`, its notes with `read_notes` off."""
+    """Find chapters and paragraphs. `title`/`author` override what the source says. What
+    is left out by default (`model.LEFT_OUT`: web leftovers, repeated passages, code, a
+    book's front and back matter …) is read when `keep` names it; notes with `read_notes` off are not."""
+    locale = locale or English()
     if source.chapters:
-        chapters = [c for c in source.chapters if read_matter or not c.matter]
+        chapters = [c for c in source.chapters if "matter" in keep or not c.matter]
         chapters = [c if read_notes else replace(c, notes=()) for c in chapters]
         chapters = [replace(c, index=n) for n, c in enumerate(chapters, start=1)]
         edition = make_edition(source.name, chapters, title or source.title, author or source.author)
     else:
-        edition = structure_text(source, locale or English(), title, author, keep_web_leftovers)
+        edition = structure_text(source, locale, title, author)
+    chapters = [kept_in(c, keep, locale) for c in edition.chapters]
+    edition = replace(edition, chapters=tuple(_without_chapters_all_left_out(chapters)))
     return replace(edition, language=source.language, publication=source.publication or Publication())
+
+
+def _without_chapters_all_left_out(chapters: list[Chapter]) -> list[Chapter]:
+    """The chapters that say something: one whose every paragraph is left out (a text pasted
+    twice, a chapter of code) goes, with a warning naming it and the option that keeps it."""
+    kept = []
+    for chapter in chapters:
+        paragraphs = (*chapter.preamble, *chapter.paragraphs)
+        reasons = sorted({p.left_out for p in paragraphs if p.left_out})
+        if reasons and not any(p.word_count for p in paragraphs) and not chapter.notes:
+            log.warning("chapter %d “%s” is all left out (%s): not read; --keep %s reads it", chapter.index,
+                        chapter.title, ", ".join(LEFT_OUT[r] for r in reasons), ",".join(reasons))
+            continue
+        kept.append(chapter)
+    kept = kept or chapters[:1]
+    return [replace(c, index=n) for n, c in enumerate(kept, start=1)]
+
+
+def kept_in(chapter: Chapter, keep: frozenset[str], locale: Locale) -> Chapter:
+    """The chapter with what `keep` names read after all: code announced ("Code, 12 lines."),
+    the rest read as written."""
+    def kept(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        return tuple(_kept(p, locale) if p.left_out in keep else p for p in paragraphs)
+
+    if not keep or not any(p.left_out for p in (*chapter.preamble, *chapter.paragraphs)):
+        return chapter
+    return replace(chapter, preamble=kept(chapter.preamble), paragraphs=kept(chapter.paragraphs))
+
+
+def _kept(paragraph: Paragraph, locale: Locale) -> Paragraph:
+    if paragraph.left_out == "code":
+        lines = len(paragraph.text.split("\n"))
+        words = locale.headings
+        return Paragraph(words.code.format(lines=locale.number_words(lines)) if lines > 1 else words.code_line, HEADING)
+    return replace(paragraph, left_out="")

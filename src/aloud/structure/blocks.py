@@ -2,8 +2,8 @@
 
 Paragraphs are blank-line separated (hard-wrapped lines are joined) or one per line; a
 block of short lines each starting with a capital, in a wrapped text, is verse; `* * *`,
-rows of asterisks or a lone `#` are scene breaks. Trailing web leftovers ("Continue
-reading …", "Share this") can be dropped.
+rows of asterisks or a lone `#` are scene breaks. A block may be marked as left out (web
+leftovers, the lines that gave the title).
 """
 
 from __future__ import annotations
@@ -18,13 +18,6 @@ _MARKDOWN = re.compile(r"(#{1,6})\s+(\S.*)")
 MAX_HEADING_CHARS = 500  # a longer line is prose, whatever it starts with
 # A scene break once its white space is gone: "* * *", "***", "#", "- - -", "• •", "~~~".
 _SCENE_BREAK = re.compile(r"\*+|#|-{3,}|•{2,}|~{3,}")
-_WEB_LEFTOVER = re.compile(
-    r"^\s*(?:continue reading|read more|read the (?:full|rest|original)|keep reading|share this|share on|"
-    r"click here|subscribe|sign up|follow us|related (?:articles|posts|stories)|tags?:|filed under|posted in|"
-    r"print this|email this|tweet this|like this:|leave a (?:comment|reply)|comments?\s*\(\d+\)|"
-    r"this (?:article|post) (?:was|first) (?:originally )?(?:appeared|published))\b",
-    re.IGNORECASE,
-)
 
 
 def markdown_heading(line: str) -> tuple[int, str] | None:
@@ -45,31 +38,33 @@ def is_scene_break_line(line: str) -> bool:
 
 def blocks_of(text: str) -> list[list[str]]:
     """Runs of non-blank lines; a Markdown heading line is a block of its own."""
-    blocks: list[list[str]] = []
+    return [lines for lines, _ in marked_blocks(text.split("\n"))]
+
+
+def marked_blocks(lines: list[str], why: list[str] | None = None) -> list[tuple[list[str], str]]:
+    """Runs of non-blank lines, each with why it is left out ("" when it is read: `why`
+    gives it per line, and a change of it starts a block); a Markdown heading line is a block of its own."""
+    blocks: list[tuple[list[str], str]] = []
     current: list[str] = []
-    for line in text.split("\n"):
-        if line.lstrip().startswith("#") and markdown_heading(line) is not None:
+    reason = ""
+    for n, line in enumerate(lines):
+        this = why[n] if why else ""
+        if current and line.strip() and this != reason:
+            blocks.append((current, reason))
+            current = []
+        if not this and line.lstrip().startswith("#") and markdown_heading(line) is not None:
             if current:
-                blocks.append(current)
-            blocks.append([line.strip()])
+                blocks.append((current, reason))
+            blocks.append(([line.strip()], ""))
             current = []
         elif line.strip():
             current.append(line.rstrip())
+            reason = this
         elif current:
-            blocks.append(current)
+            blocks.append((current, reason))
             current = []
     if current:
-        blocks.append(current)
-    return blocks
-
-
-def without_web_leftovers(blocks: list[list[str]]) -> list[list[str]]:
-    """Drop trailing "Continue reading …", "Share this" and such lines from a web page."""
-    blocks = [list(b) for b in blocks]
-    while blocks and _WEB_LEFTOVER.match(blocks[-1][-1]) and len(blocks[-1][-1].split()) <= 20:
-        blocks[-1].pop()
-        if not blocks[-1]:
-            blocks.pop()
+        blocks.append((current, reason))
     return blocks
 
 

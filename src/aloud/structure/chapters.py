@@ -1,26 +1,19 @@
-"""Chapters: the text between headings, with its front matter, or a text without headings
-cut into parts of a listening length.
+"""Chapters: the text between headings, with its front matter.
 
 A table of contents is skipped; a "Part" heading with nothing under it joins the title
 of the chapter that follows; text before the first chapter that is short (a preface, a
 dedication) is read after the opening announcement, in the first chapter's file, and a
-title page is left out. A text without headings is cut at paragraph boundaries into
-parts of about a third of a short text, at most ~3,000 words each, titled by their
-opening words.
+title page is left out. (A text without headings is cut by its topics: `topics`.)
 """
 
 from __future__ import annotations
 
 from aloud.model import BREAK, HEADING, Chapter, Paragraph
-from aloud.narrate.lang import HeadingWords, Locale
+from aloud.narrate.lang import HeadingWords
 from aloud.structure.blocks import paragraphs_of
 from aloud.structure.headings import CONTENTS, NAMED, Heading, SceneBreak, TextBlock
 from aloud.structure.titles import section_title
 
-# Heading-less texts: parts of about a third of a short text, at most this many words.
-SECTION_WORDS_MIN = 200
-SECTION_WORDS_MAX = 3000
-SECTIONS_BELOW = 300  # shorter texts stay one part
 # Front matter up to this many words is read before the first chapter's title.
 SHORT_FRONT_MATTER = 400
 
@@ -38,7 +31,7 @@ def chapters_from_headings(
             paragraphs.pop()
         if h is None and is_book and _is_title_page(paragraphs):
             continue
-        title = h.title if h else (words.front_matter or section_title(paragraphs[0].text))
+        title = h.title if h else (words.front_matter or section_title(next(p for p in paragraphs if says(p)).text))
         spoken = h.spoken if h else ""
         preamble = tuple(front) if not chapters else ()
         chapters.append(Chapter(len(chapters) + 1, title, spoken, tuple(paragraphs), preamble))
@@ -55,13 +48,13 @@ def _sections_under_headings(items: list[Heading | TextBlock | SceneBreak], widt
     def close() -> None:
         if heading is not None and heading.kind == CONTENTS:
             return
-        if not any(p.kind != BREAK for p in body):
+        if not any(says(p) for p in body):
             return
         sections.append((heading, [p for p in body]))
 
     for item in items:
         if isinstance(item, Heading):
-            if heading is not None and not any(p.kind != BREAK for p in body) and heading.kind != CONTENTS:
+            if heading is not None and not any(says(p) for p in body) and heading.kind != CONTENTS:
                 # An empty heading: a "Part" above a chapter joins it; a contents entry goes.
                 if heading.level < item.level:
                     pending = heading
@@ -74,6 +67,8 @@ def _sections_under_headings(items: list[Heading | TextBlock | SceneBreak], widt
         elif isinstance(item, SceneBreak):
             if body and body[-1].kind != BREAK:
                 body.append(Paragraph("", BREAK))
+        elif item.left_out:
+            body.append(left_out_paragraph(item))
         else:
             body.extend(paragraphs_of(item.lines, width))
     if heading is not None and heading.kind != CONTENTS and not body and sections:
@@ -81,6 +76,15 @@ def _sections_under_headings(items: list[Heading | TextBlock | SceneBreak], widt
         sections[-1][1].append(Paragraph(" ".join(heading.source.split())))
     close()
     return sections
+
+
+def says(paragraph: Paragraph) -> bool:
+    """Whether anything of the paragraph is read (not a scene break, not left out)."""
+    return paragraph.kind != BREAK and not paragraph.left_out
+
+
+def left_out_paragraph(block: TextBlock) -> Paragraph:
+    return Paragraph("\n".join(" ".join(line.split()) for line in block.lines), left_out=block.left_out)
 
 
 def _front_matter(sections: list[Section], is_book: bool) -> tuple[list[Paragraph], list[Section]]:
@@ -106,45 +110,5 @@ def _front_matter(sections: list[Section], is_book: bool) -> tuple[list[Paragrap
 
 def _is_title_page(paragraphs: list[Paragraph]) -> bool:
     """Lines of a title page: short, and not sentences."""
-    lines = [line for p in paragraphs for line in p.text.split("\n")]
+    lines = [line for p in paragraphs if not p.left_out for line in p.text.split("\n")]
     return sum(len(line.split()) for line in lines) <= 60 and all(len(line.split()) <= 10 for line in lines)
-
-
-def parts_without_headings(paragraphs: list[Paragraph], locale: Locale) -> list[Chapter]:
-    """Cut heading-less text at paragraph boundaries into parts of a listening length."""
-    paragraphs = [p for p in paragraphs if p.text]
-    if not paragraphs:
-        return []
-    counts = [p.word_count for p in paragraphs]
-    total = sum(counts)
-    if total < SECTIONS_BELOW:
-        count = 1
-    else:
-        target = min(SECTION_WORDS_MAX, max(SECTION_WORDS_MIN, total / 3))
-        count = max(1, min(len(paragraphs), round(total / target)))
-    cuts = _balanced_cuts(counts, count)
-    words = locale.headings
-    chapters = []
-    for n, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(paragraphs)]), start=1):
-        body = tuple(paragraphs[a:b])
-        title = section_title(body[0].text) if count > 1 or not words.whole_text else words.whole_text
-        spoken = words.part.format(number=locale.number_words(n)) if count > 1 and words.part else ""
-        chapters.append(Chapter(n, title, spoken, body, titled=False))
-    return chapters
-
-
-def _balanced_cuts(counts: list[int], parts: int) -> list[int]:
-    """Paragraph indexes where parts start, so each part has about the same words."""
-    total = sum(counts)
-    cumulative, running = [], 0
-    for c in counts:
-        running += c
-        cumulative.append(running)
-    cuts: list[int] = []
-    for k in range(1, parts):
-        goal = total * k / parts
-        lowest = (cuts[-1] + 1) if cuts else 1
-        highest = len(counts) - (parts - k)
-        best = min(range(lowest, highest + 1), key=lambda i: abs(cumulative[i - 1] - goal))
-        cuts.append(best)
-    return cuts

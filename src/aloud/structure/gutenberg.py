@@ -34,6 +34,8 @@ class GutenbergText:
     body: str
     title: str | None
     author: str | None
+    header: str = ""  # before the START marker: never read
+    licence: str = ""  # after the END marker: never read
 
 
 def strip_gutenberg(text: str) -> GutenbergText | None:
@@ -51,7 +53,9 @@ def strip_gutenberg(text: str) -> GutenbergText | None:
     if ebook_of:
         title = title or ebook_of.group("title").strip()
         author = author or (ebook_of.group("author") or "").strip() or None
-    return GutenbergText(body=body, title=title, author=author)
+    licence = text[end.start():] if end else ""
+    return GutenbergText(body=body, title=title, author=author, header=header + text[start.start():start.end()],
+                         licence=licence)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:

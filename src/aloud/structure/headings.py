@@ -35,6 +35,7 @@ class Heading:
 @dataclass(frozen=True)
 class TextBlock:
     lines: tuple[str, ...]
+    left_out: str = ""  # why it is not read (see model.LEFT_OUT), or ""
 
 
 @dataclass(frozen=True)
@@ -56,18 +57,22 @@ class HeadingRules:
         self.named = re.compile(rf"^(?P<name>{'|'.join(words.named)})\.?$", re.IGNORECASE) if words.named else _NEVER
         self.contents = re.compile("|".join(rf"^{c}\.?$" for c in words.contents), re.IGNORECASE) if words.contents else _NEVER
 
-    def classify(self, blocks: list[list[str]]) -> list[Heading | TextBlock | SceneBreak]:
-        """Each block as a heading (which may take the title in the block after it), a scene break or text."""
+    def classify(self, blocks: list[list[str]], why: list[str] | None = None) -> list[Heading | TextBlock | SceneBreak]:
+        """Each block as a heading (which may take the title in the block after it), a scene
+        break or text; a block `why` marks left out is text left out."""
         items: list[Heading | TextBlock | SceneBreak] = []
         skip_next = False
         for n, block in enumerate(blocks):
             if skip_next:
                 skip_next = False
                 continue
+            if why and why[n]:
+                items.append(TextBlock(tuple(block), why[n]))
+                continue
             if is_scene_break(block):
                 items.append(SceneBreak())
                 continue
-            following = blocks[n + 1] if n + 1 < len(blocks) else None
+            following = blocks[n + 1] if n + 1 < len(blocks) and not (why and why[n + 1]) else None
             heading, used_next = self.heading(block, following)
             if heading is None:
                 items.append(TextBlock(tuple(block)))

@@ -1,50 +1,122 @@
-"""The text rules: a plain text's chapters found from its headings, else cut into parts.
+"""The text rules: a plain text's chapters found from its headings, else cut where its topic turns.
 
 Project Gutenberg files lose their header and licence and give their title and author;
-a single `# Book title` above `## Chapter` headings titles the edition.
+a single `# Book title` above `## Chapter` headings titles the edition; a title and author
+on the text's own first or last lines are used (`article`); web leftovers and repeated
+passages are left out where they stand (`leftovers`, `repeats`). Nothing is dropped
+unseen: what is left out stays as a paragraph marked so (`Paragraph.left_out`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aloud.errors import InputError
-from aloud.model import Edition, Source
+from aloud.model import Chapter, Edition, Paragraph, Source
 from aloud.narrate.lang import Locale
-from aloud.structure.blocks import blocks_of, is_scene_break, paragraphs_of, typical_width, without_web_leftovers
-from aloud.structure.chapters import chapters_from_headings, parts_without_headings
+from aloud.structure.article import closing_title, is_title_line, name_reads_as_title, opening_lines
+from aloud.structure.blocks import is_scene_break, marked_blocks, paragraphs_of, typical_width
+from aloud.structure.chapters import chapters_from_headings, left_out_paragraph
 from aloud.structure.gutenberg import strip_gutenberg
-from aloud.structure.headings import CONTENTS, MARKDOWN, Heading, HeadingRules
+from aloud.structure.headings import CONTENTS, MARKDOWN, Heading, HeadingRules, TextBlock
+from aloud.structure.leftovers import leftover_lines
+from aloud.structure.repeats import mark_repeats
 from aloud.structure.titles import make_edition
+from aloud.structure.topics import key_phrase, parts_by_topic
+
+LEAD_WORDS = 25  # the prose after a title line that makes it the text's title
 
 
-def structure_text(
-    source: Source, locale: Locale, title: str | None = None, author: str | None = None, keep_web_leftovers: bool = False
-) -> Edition:
+def structure_text(source: Source, locale: Locale, title: str | None = None, author: str | None = None) -> Edition:
     """Find chapters and paragraphs. `title`/`author` override what the source says."""
     text = source.text
     found_title, found_author = source.title, source.author
+    before: list[Paragraph] = []  # left out before the first chapter, and after the last
+    after: list[Paragraph] = []
     book = strip_gutenberg(text)
     if book is not None:
         text = book.body
         found_title = found_title or book.title
         found_author = found_author or book.author
-    blocks = blocks_of(text)
-    if not keep_web_leftovers:
-        blocks = without_web_leftovers(blocks)
-    items = HeadingRules(locale).classify(blocks)
+        before += [Paragraph(" ".join(book.header.split()), left_out="matter")] if book.header.strip() else []
+        after += [Paragraph(" ".join(book.licence.split()), left_out="matter")] if book.licence.strip() else []
+
+    lines = text.split("\n")
+    why = ["web-leftovers" if mark else "" for mark in leftover_lines(lines)]
+    opening = opening_lines(lines)
+    for n in opening.used:
+        why[n] = "matter"
+    found_title = found_title or opening.title or closing_title(lines)
+    found_author = found_author or opening.author
+    marked = marked_blocks(lines, why)
+    blocks = [b for b, _ in marked]
+    reasons = [r for _, r in marked]
+    items = HeadingRules(locale).classify(blocks, reasons)
 
     headings = [i for i in items if isinstance(i, Heading) and i.kind != CONTENTS]
     markdown_top = [h for h in headings if h.kind == MARKDOWN and h.level == 1]
-    if len(markdown_top) == 1 and items and items[0] == markdown_top[0] and len(headings) > 1:
+    said = [n for n, i in enumerate(items) if not (isinstance(i, TextBlock) and i.left_out)]
+    if len(markdown_top) == 1 and said and items[said[0]] == markdown_top[0] and len(headings) > 1:
         found_title = found_title or markdown_top[0].title  # "# Book title" above "## Chapter"
-        items = items[1:]
+        items = items[:said[0]] + items[said[0] + 1:]
         headings = headings[1:]
+    if not headings:
+        items, found_title = _title_line(items, found_title)
 
-    width = typical_width(blocks)
+    width = typical_width([b for b, r in marked if not r])
     chapters = chapters_from_headings(items, width, book is not None, locale.headings) if headings else []
-    if not chapters:
+    if chapters:
+        chapters = _with_repeats_marked(chapters)
+    else:
         # No headings, or "headings" with nothing under them: the text is all prose.
-        paragraphs = [p for block in blocks if not is_scene_break(block) for p in paragraphs_of(block, width)]
-        chapters = parts_without_headings(paragraphs, locale)
+        paragraphs = [p for item in items for p in _paragraphs(item, width)]
+        chapters = parts_by_topic(mark_repeats(paragraphs), locale)
     if not chapters:
         raise InputError(f"{source.name}: no readable text found")
+    chapters = _around(chapters, before, after)
+    if not (title or found_title) and not name_reads_as_title(source.name):
+        found_title = key_phrase([p for c in chapters for p in c.paragraphs], locale) or None
     return make_edition(source.name, chapters, title or found_title, author or found_author)
+
+
+def _paragraphs(item, width: int) -> list[Paragraph]:
+    if isinstance(item, TextBlock):
+        return [left_out_paragraph(item)] if item.left_out else paragraphs_of(item.lines, width)
+    if isinstance(item, Heading):
+        return [Paragraph(" ".join(item.source.split()) or item.title)]
+    return []  # a scene break: the parts are cut by topic
+
+
+def _title_line(items: list, found_title: str | None) -> tuple[list, str | None]:
+    """A text without headings whose first line is a title over its prose: the line is the
+    title (when none is known yet), and is not read (the opening says it)."""
+    said = [n for n, i in enumerate(items) if isinstance(i, TextBlock) and not i.left_out]
+    if len(said) < 2:
+        return items, found_title
+    first, lead = items[said[0]], items[said[1]]
+    if len(first.lines) != 1 or not is_title_line(first.lines[0]) or is_scene_break(list(first.lines)):
+        return items, found_title
+    if sum(len(line.split()) for line in lead.lines) < LEAD_WORDS:
+        return items, found_title
+    line = " ".join(first.lines[0].split())
+    if found_title and found_title.casefold() != line.casefold():
+        return items, found_title  # a first line that is not the title known: keep reading it
+    items = list(items)
+    items[said[0]] = TextBlock(first.lines, "matter")
+    return items, found_title or line
+
+
+def _with_repeats_marked(chapters: list[Chapter]) -> list[Chapter]:
+    flat = [p for c in chapters for p in c.preamble + c.paragraphs]
+    marked = iter(mark_repeats(flat))
+    return [replace(c, preamble=tuple(next(marked) for _ in c.preamble),
+                    paragraphs=tuple(next(marked) for _ in c.paragraphs)) for c in chapters]
+
+
+def _around(chapters: list[Chapter], before: list[Paragraph], after: list[Paragraph]) -> list[Chapter]:
+    """The chapters with what was left out before the first and after the last put in its place."""
+    if before:
+        chapters[0] = replace(chapters[0], preamble=(*before, *chapters[0].preamble))
+    if after:
+        chapters[-1] = replace(chapters[-1], paragraphs=(*chapters[-1].paragraphs, *after))
+    return chapters

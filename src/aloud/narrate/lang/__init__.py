@@ -30,6 +30,14 @@ class HeadingWords:
     part: str = ""  # the spoken title of a part of such a text, with {number} ("" : none)
     notes: str = "Notes"  # said before a chapter's notes
     note: str = "Note {label}"  # said before each note
+    code: str = "Code, {lines} lines"  # said for a code block, with `--keep code`
+    code_line: str = "Code, one line"  # … of one line
+    # Function words, which say nothing of a text's topic (for cutting and titling sections by topic).
+    stop_words: frozenset[str] = frozenset()
+    # Words that open a paragraph answering the one before ("yet", "but"): no new section starts there.
+    turn_words: frozenset[str] = frozenset()
+    # Words that refer back ("this", "he"): a section seldom starts with one.
+    reference_words: frozenset[str] = frozenset()
 
 
 class Locale(Protocol):

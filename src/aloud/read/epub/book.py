@@ -195,7 +195,7 @@ def _finish(drafts: list[_Draft], front: list[Block], notes: dict) -> list[Chapt
     preamble: list[Block] = []
     if front_words and (front_words > SHORT_FRONT_WORDS or not book_drafts):
         heading = next((b.text for b in front if b.kind == HEADING), "")
-        first_text = next((b.text for b in front if b.kind != HEADING and b.text), "")
+        first_text = next((b.text for b in front if b.kind != HEADING and b.words), "")
         drafts.insert(next((n for n, d in enumerate(drafts) if not d.matter), len(drafts)),
                       _Draft(heading or section_title(first_text), front, titled=bool(heading)))
     elif front_words:
@@ -255,7 +255,9 @@ def paragraphs_of_blocks(blocks: list[Block]) -> list[Paragraph]:
         if block.kind == BREAK:
             if out and out[-1].kind != BREAK:
                 out.append(Paragraph("", BREAK))
-        elif block.text and block.runs_on and out and out[-1].kind == PROSE and previous_runs_on \
+        elif block.left_out:
+            out.append(Paragraph(block.text, block.kind, left_out=block.left_out))
+        elif block.text and block.runs_on and out and out[-1].kind == PROSE and not out[-1].left_out and previous_runs_on \
                 and len(out[-1].text.split()) > 3 and not out[-1].text.rstrip().endswith(SENTENCE_ENDS):
             out[-1] = Paragraph(_run_on(out[-1].text, block.text))  # a sentence that turns the page
         elif block.text:
@@ -298,7 +300,7 @@ def notes_for(blocks: list[Block], registry: dict[tuple[str, str], tuple[str, tu
 def lone_title(document: Document) -> str:
     """A single top heading above the others is the document's title (and not a chapter)."""
     h1 = [n for n, b in enumerate(document.blocks) if b.kind == HEADING and b.level == 1]
-    if len(h1) != 1 or any(b.kind != HEADING for b in document.blocks[:h1[0]] if b.text):
+    if len(h1) != 1 or any(b.kind != HEADING for b in document.blocks[:h1[0]] if b.words):
         return ""
     title = document.blocks.pop(h1[0]).text
     document.anchors = {k: (v - 1 if v > h1[0] else v) for k, v in document.anchors.items()}

@@ -12,7 +12,7 @@ a scene break.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree, html
 
@@ -66,10 +66,11 @@ class Block:
     pronounce: tuple[tuple[str, str], ...] = ()  # (text as written, espeak-ng phonemes) from ssml:ph
     runs_on: bool = False  # a fixed-layout page's text: its last sentence may go on on the next page
     note: str = ""  # "document#id" of the note it is part of, in a notes section the author wrote
+    left_out: str = ""  # why it is not read ("code"), or "" (see model.LEFT_OUT)
 
     @property
     def words(self) -> int:
-        return count_words(self.text)
+        return 0 if self.left_out else count_words(self.text)
 
 
 @dataclass
@@ -190,7 +191,7 @@ class _Walker:
             self.out.append(Block(VERSE if verse else kind, said, cites=tuple(self.cites), pronounce=sounds))
         elif self.cites and self.out:
             last = self.out[-1]
-            self.out[-1] = Block(last.kind, last.text, last.level, last.cites + tuple(self.cites), last.pronounce)
+            self.out[-1] = replace(last, cites=last.cites + tuple(self.cites))
         self.cites, self.sounds = [], []
 
     def text(self, value: str | None) -> None:
@@ -260,6 +261,8 @@ class _Walker:
                         self.anchor(inside, local_name(inside))
                 self.visit_inline(element, keep_lines=True)
                 self.flush(VERSE)
+            else:
+                self.code(element)
             return
         if (types | classes) & VERSE_MARKS:
             self.verse(element)
@@ -277,6 +280,12 @@ class _Walker:
             self.flush()
             return
         self.visit(element)
+
+    def code(self, element: etree._Element) -> None:
+        """A code block: never read, kept (its lines) so that what was left out can be shown."""
+        lines = "".join(element.itertext()).strip("\n").split("\n")
+        if any(line.strip() for line in lines):
+            self.out.append(Block(PROSE, "\n".join(line.rstrip() for line in lines), left_out="code"))
 
     def is_note(self, element: etree._Element, types: set[str], classes: set[str]) -> bool:
         if types & NOTE_TYPES:

@@ -6,7 +6,7 @@ from aloud.narrate.lang import HeadingWords
 from aloud.narrate.lang.en.heading_numbers import parse_heading_number
 from aloud.narrate.lang.en.normalize import speakable_text
 from aloud.narrate.lang.en.number_words import cardinal_words
-from aloud.narrate.lang.en.word_lists import SENTENCE_ABBREVIATIONS
+from aloud.narrate.lang.en.word_lists import SENTENCE_ABBREVIATIONS, STOP_WORDS, TURN_WORDS
 from aloud.narrate.sentences import split_sentences
 
 HEADINGS = HeadingWords(
@@ -23,6 +23,9 @@ HEADINGS = HeadingWords(
     front_matter="Introduction",
     whole_text="Full text",
     part="Part {number}",
+    stop_words=STOP_WORDS,
+    turn_words=TURN_WORDS,
+    reference_words=frozenset("this these that those such it its they them their he him his she her all both".split()),
 )
 
 

@@ -13,3 +13,6 @@ AMBIGUOUS_ACRONYMS = frozenset(entries(_PACKAGE, "ambiguous_acronyms.txt"))
 ROMAN_TRIGGERS = entries(_PACKAGE, "roman_triggers.txt")
 REGNAL_NAMES = entries(_PACKAGE, "regnal_names.txt")
 SENTENCE_ABBREVIATIONS = frozenset(entries(_PACKAGE, "sentence_abbreviations.txt"))
+# Function words, and the words that open an answer to the paragraph before (sections by topic).
+STOP_WORDS = frozenset(entries(_PACKAGE, "stop_words.txt"))
+TURN_WORDS = frozenset(entries(_PACKAGE, "turn_words.txt"))

@@ -1,0 +1,106 @@
+"""What a plain text says of itself in its own lines: a title and author on its first lines
+("[Alice's Adventures in Wonderland by Lewis Carroll 1865]"; a title line above "By a staff
+writer"), or a title on its last ("Continue reading Jiayuguan – the socialist future
+today"); and whether a file's name reads as a title at all ("000_d8fdb994e65f720e" does not).
+
+Lines used for the title and author are left out of the reading: the opening announcement says them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aloud.structure.leftovers import MAX_WORDS
+
+TITLE_WORDS = 15  # a title line is at most this long
+_BRACKETED = re.compile(
+    r"\[\s*(?P<title>[^\[\]]{2,200}?)\s+by\s+(?P<author>[^\[\]]{2,100}?)(?:[\s,]+(?P<year>1[0-9]{3}|20[0-9]{2}))?\s*\]",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"by\s+(?P<author>[^.!?;:]{2,100}?)\.?", re.IGNORECASE)
+BYLINE_WORDS = 10
+_CONTINUE = re.compile(r"continue reading:?\s+(?P<title>.*\w.*)", re.IGNORECASE)
+_HASHLIKE = re.compile(r"[0-9a-f]*[0-9][0-9a-f]*|[0-9a-z]*[0-9][0-9a-z]*[a-z][0-9a-z]*[0-9][0-9a-z]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ArticleLines:
+    """A title and author found in the text's lines, and the indexes of the lines that said them."""
+
+    title: str | None = None
+    author: str | None = None
+    used: frozenset[int] = frozenset()
+
+
+def _content_lines(lines: list[str], limit: int = 3) -> list[int]:
+    """The indexes of the first `limit` non-blank lines."""
+    found: list[int] = []
+    for n, line in enumerate(lines):
+        if line.strip():
+            found.append(n)
+            if len(found) == limit:
+                break
+    return found
+
+
+def is_byline(line: str) -> str | None:
+    """The author a byline names ("By Jane Doe" → "Jane Doe"), or None."""
+    line = " ".join(line.split())
+    found = _BYLINE.fullmatch(line)
+    if found is None or len(line.split()) > BYLINE_WORDS:
+        return None
+    return found.group("author").strip(" ,")
+
+
+def is_title_line(line: str) -> bool:
+    """A short line that names a text, not a sentence: no full stop, comma or colon at its end."""
+    line = " ".join(line.split())
+    words = line.split()
+    return (1 <= len(words) <= TITLE_WORDS and not line.endswith((".", ",", ";", ":"))
+            and not line.startswith(("#", "[", "*", "-", ">")) and any(c.isupper() for c in line)
+            and not line.islower())
+
+
+def opening_lines(lines: list[str]) -> ArticleLines:
+    """A title and author from the first lines: "[Title by Author 1865]", a title line over
+    a "By …" line, or a byline alone."""
+    first = _content_lines(lines)
+    if not first:
+        return ArticleLines()
+    top = " ".join(lines[first[0]].split())
+    bracketed = _BRACKETED.fullmatch(top)
+    if bracketed:
+        return ArticleLines(bracketed.group("title").strip(), bracketed.group("author").strip(), frozenset(first[:1]))
+    author = is_byline(top)
+    if author:
+        return ArticleLines(None, author, frozenset(first[:1]))
+    if len(first) > 1 and is_title_line(top) and first[1] - first[0] <= 2:
+        author = is_byline(lines[first[1]])
+        if author:
+            return ArticleLines(top, author, frozenset(first[:2]))
+    return ArticleLines()
+
+
+def closing_title(lines: list[str]) -> str | None:
+    """The title a trailing "Continue reading TITLE" line names (the page's link to the whole article)."""
+    for line in reversed(lines):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        found = _CONTINUE.fullmatch(line)
+        if found and len(line.split()) <= MAX_WORDS:
+            title = found.group("title").strip(" .…→»>")
+            return title if is_title_line(title) else None  # not "the main story"
+        return None
+    return None
+
+
+def name_reads_as_title(name: str) -> bool:
+    """Whether a file's name can stand as a title: it has words, not only numbers and hashes
+    ("000_d8fdb994e65f720e", "IMG_2034", "stdin" do not; "my-essay" does)."""
+    if name.lower() in ("stdin", "-", "untitled", "index", "document", "text", "input", "file"):
+        return False
+    tokens = [t for t in re.split(r"[\W_]+", name) if t]
+    words = [t for t in tokens if not _HASHLIKE.fullmatch(t) and sum(c.isalpha() for c in t) >= 2]
+    return bool(words) and sum(len(w) for w in words) >= sum(len(t) for t in tokens) / 2
