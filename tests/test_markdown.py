@@ -124,3 +124,16 @@ def test_no_markup_or_code_reaches_the_engine_from_markdown(tmp_path_factory, bi
     for unit in (u for us in units.values() for u in us):
         for bad in ("<", ">", "`", "](", "|", "```", "~~~", "code <b>", "more code"):
             assert bad not in unit.text, (bad, unit.text)
+
+
+def test_aloud_text_shows_the_front_matter_and_each_code_block_left_out_and_keep_code_announces_them(tmp_path):
+    path = write(tmp_path, ARTICLE)
+    result = subprocess.run([*ALOUD, "text", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    left = [line for line in result.stdout.splitlines() if line.startswith("[left out:")]
+    assert left[0].startswith("[left out: front matter, ") and "title:" in left[0]
+    assert "[left out: code, 2 lines]" in left
+    assert "git init" not in result.stdout.replace(left[0], "")
+    announced = subprocess.run([*ALOUD, "text", str(path), "--keep", "code"], capture_output=True, text=True).stdout
+    assert "Code, two lines.  [" in announced and "[left out: code" not in announced
+    assert "git init" not in announced  # announced, never read

@@ -27,6 +27,8 @@ class Source:
     # Words and how to say them, from the book's own lexicons (EPUB 3 PLS): a respelling, or
     # espeak-ng phonemes in [[ ]]. A lexicon the user gives wins over them.
     pronunciations: tuple[tuple[str, str], ...] = ()
+    # What the input holds after its text and is left out by default (a web page's comments).
+    trailing: tuple["Paragraph", ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,3 +26,8 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 def one_line(text: str) -> str:
     """`text` on one line, with no control character (a NUL would cut a tag short)."""
     return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def counted(number: int, noun: str) -> str:
+    """"1 chapter", "3 chapters"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

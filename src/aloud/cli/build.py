@@ -30,6 +30,7 @@ from aloud.export.exporter import EXPORTERS, parse_outputs
 from aloud.pipeline import EditionOptions, build, prepare
 from aloud.progress import NullProgress
 from aloud.settings import audio_profile
+from aloud.words import counted
 
 
 @app.command("build")
@@ -92,5 +93,5 @@ def build_command(
                     typer.echo(f"{built.folder}: rebuilt with changes: {built.changed}", err=True)
                 state = " (up to date)" if built.up_to_date else ""
                 typer.echo(
-                    f"{built.folder}: {built.edition.title} — {len(built.marks)} chapters, {duration_text(built.duration)}{state}"
+                    f"{built.folder}: {built.edition.title} — {counted(len(built.marks), 'chapter')}, {duration_text(built.duration)}{state}"
                 )

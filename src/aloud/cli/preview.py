@@ -26,6 +26,7 @@ from aloud.cli.program import app, errors
 from aloud.clock import duration_text
 from aloud.model import Edition
 from aloud.pipeline import EditionOptions, estimated_seconds, prepare
+from aloud.words import counted
 
 
 def about(edition: Edition) -> dict:
@@ -77,7 +78,7 @@ def plan_command(
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
         typer.echo(f"{edition.title}, by {edition.author}" if edition.author else edition.title)
-        typer.echo(f"{len(rows)} chapters, {edition.word_count} words, about {duration_text(total)} at {prepared.rate} wpm")
+        typer.echo(f"{counted(len(rows), 'chapter')}, {edition.word_count} words, about {duration_text(total)} at {prepared.rate} wpm")
         for r in rows:
             typer.echo(f"{r['index']:>4}  {duration_text(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
 

@@ -37,8 +37,30 @@ from aloud.model import ChapterMark
 NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: players go by the times
 
 
+class _ChapteredID3(ID3):
+    """ID3 tags whose chapter frames are written in the order they play. mutagen writes
+    frames shortest first, so a chapter with a short title came before the ones ahead of it,
+    and readers that list chapters as the file holds them (ffprobe, and players built on
+    it) listed them out of order."""
+
+    def _write(self, config):  # mutagen's hook for the frames' bytes
+        from mutagen.id3._tags import save_frame
+
+        first = ["TIT2", "TPE1", "TRCK", "TALB", "TPOS", "TDRC", "TCON"]
+
+        def place(frame) -> tuple:
+            if frame.FrameID == "CHAP":
+                return (2, frame.start_time, frame.element_id)
+            if frame.FrameID == "APIC":
+                return (3, 0, "")  # pictures last, as mutagen puts them
+            rank = first.index(frame.FrameID) if frame.FrameID in first else len(first)
+            return (0 if frame.FrameID != "CTOC" else 1, rank, frame.HashKey)
+
+        return bytearray().join(save_frame(f, config=config) for f in sorted(self.values(), key=place))
+
+
 def _edition_tags(book: BookTags, title: str) -> ID3:
-    tags = ID3()
+    tags = _ChapteredID3()
     tags.add(TIT2(encoding=3, text=title))
     tags.add(TALB(encoding=3, text=book.title))
     if book.author:

@@ -1,8 +1,9 @@
 """The web page reader: the article, not the page.
 
 trafilatura finds the article in a saved page (its main text, headings, lists, quotes,
-tables; not the menus, share rows, cookie boxes, related links or comments) and what the
-page says of it (title, author, date, site); the article it gives is then read by the same
+tables; not the menus, share rows, cookie boxes or related links) and what the page says of
+it (title, author, date, site), and the readers' comments apart from it (left out unless
+`--keep comments`); the article it gives is then read by the same
 rules as an EPUB's pages, so code is never read and a note mark never spoken. The page's
 `<html lang>` gives the language.
 """
@@ -13,7 +14,7 @@ import logging
 import re
 
 from aloud.errors import InputError
-from aloud.model import HEADING, Chapter, Publication, Source
+from aloud.model import HEADING, Chapter, Paragraph, Publication, Source
 from aloud.words import one_line
 
 log = logging.getLogger(__name__)
@@ -23,19 +24,59 @@ _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\
 _LANG = re.compile(rb"<html\b[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.IGNORECASE)
 
 
+COMMENTS = "Comments"  # said before the readers' comments, with `--keep comments`
 MIN_ARTICLE_WORDS = 3
 ONE_CHAPTER_WORDS = 1500  # an article shorter than this is one chapter, whatever its headings
 SHORT_ARTICLE_WORDS = 2500  # an article shorter than this, with short sections, is one chapter
 
 
-def _authors(found: str) -> str:
-    """The page's authors, each once ("Jeffrey Gettleman; JEFFREY GETTLEMAN" is one)."""
+def _authors(found: str, site: str = "") -> str:
+    """The page's authors, each once ("Jeffrey Gettleman; JEFFREY GETTLEMAN" is one); a byline
+    that is the site's own name is given as the site spells it ("Mac & i", not "Mac, I")."""
+    parts = [one_line(n) for n in re.split(r"\s*[;|]\s*", found) if one_line(n)]
+    if site and parts and [p.casefold() for p in parts] == [
+            one_line(n).casefold() for n in re.split(r"\s*(?:&|\band\b|;)\s*", site) if one_line(n)]:
+        return one_line(site)
     names: dict[str, str] = {}
     for name in re.split(r"\s*[;|]\s*", found):
         name = one_line(name)
         if name and name.casefold() not in names:
             names[name.casefold()] = name
     return ", ".join(names.values())
+
+
+_SEPARATED = re.compile(r"\s+[|–—-]\s+|\s*[|]\s*")
+
+
+def _without_site(title: str, authors: str, site: str) -> str:
+    """A page title without the site's name or the author the page adds to it
+    ("Māori tribes fearful … | Eleanor Ainge Roy", "Home | The Lamp")."""
+    parts = _SEPARATED.split(title)
+    names = {n.casefold() for n in (*authors.split(", "), site) if n} | {"home"}
+    while len(parts) > 1 and parts[-1].casefold().strip() in names | {s.casefold() for s in _site_forms(site)}:
+        parts.pop()
+    while len(parts) > 1 and parts[0].casefold().strip() in names | {s.casefold() for s in _site_forms(site)}:
+        parts.pop(0)
+    if len(parts) == len(_SEPARATED.split(title)):
+        return title
+    return one_line(title[title.find(parts[0]):title.rfind(parts[-1]) + len(parts[-1])])
+
+
+def _site_forms(site: str) -> set[str]:
+    """A site's name as titles give it: "the Guardian", "Guardian", "The Guardian"."""
+    bare = re.sub(r"^the\s+", "", site, flags=re.IGNORECASE)
+    return {site, bare, f"The {bare}"} if site else set()
+
+
+def _comments(body) -> tuple[Paragraph, ...]:
+    """Readers' comments under the article: left out, after a "Comments" heading, unless kept."""
+    if body is None:
+        return ()
+    said = [one_line("".join(p.itertext())) for p in body.iter("p")] or [one_line("".join(body.itertext()))]
+    said = [text for text in said if text]
+    if not said:
+        return ()
+    return (Paragraph(COMMENTS, HEADING, left_out="comments"), *(Paragraph(t, left_out="comments") for t in said))
 
 
 class HtmlReader:
@@ -47,6 +88,7 @@ class HtmlReader:
 
     def read(self, data: bytes, origin: str, name: str) -> Source:
         import trafilatura  # loaded only for web pages: it takes a moment
+        from trafilatura.htmlprocessing import build_html_output
 
         from aloud.read.epub.book import (
             Book,
@@ -58,19 +100,21 @@ class HtmlReader:
         from aloud.read.epub.content import parse_xhtml
 
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
-        article = trafilatura.extract(data, output_format="html", include_comments=False, include_tables=True,
-                                      include_images=False, include_links=False, with_metadata=False,
-                                      favor_recall=True)
-        if not article:
+        meta = trafilatura.bare_extraction(data, output_format="html", include_comments=True, include_tables=True,
+                                           include_images=False, include_links=False, with_metadata=True,
+                                           favor_recall=True)
+        if meta is None or meta.body is None:
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
-        meta = trafilatura.extract_metadata(data)
+        article = build_html_output(meta)
         document = parse_xhtml(article.encode("utf-8"), PAGE, lambda base, href: ("", ""))
         if document.words < MIN_ARTICLE_WORDS:  # a menu word or two is not an article
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
         resolve_note_marks((document,), set())
         found_title = lone_title(document)
         chapters = chapters_from_headings(Book((document,), ("",), {}))
-        title = one_line(getattr(meta, "title", "") or "") or found_title
+        authors = _authors(getattr(meta, "author", "") or "", getattr(meta, "sitename", "") or "")
+        title = _without_site(one_line(getattr(meta, "title", "") or ""), authors, getattr(meta, "sitename", "") or "")
+        title = title or found_title
         if chapters and (document.words < ONE_CHAPTER_WORDS
                          or document.words < SHORT_ARTICLE_WORDS and document.words < 300 * len(chapters)):
             # A short article's headings are its sections, read in one chapter, whose title the
@@ -79,8 +123,8 @@ class HtmlReader:
         said = "\n\n".join(b.text for b in document.blocks if b.words and b.kind != HEADING)
         language = _LANG.search(data[:65536])
         return Source(
-            name=name, text=said, title=title or None, author=_authors(getattr(meta, "author", "") or "") or None,
-            chapters=tuple(chapters),
+            name=name, text=said, title=title or None, author=authors or None,
+            chapters=tuple(chapters), trailing=_comments(meta.commentsbody),
             language=language.group(1).decode("ascii") if language else None,
             publication=Publication(date=getattr(meta, "date", "") or "", publisher=getattr(meta, "sitename", "") or "",
                                     description=one_line(getattr(meta, "description", "") or "")),

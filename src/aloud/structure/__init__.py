@@ -40,7 +40,10 @@ def structure(
         edition = make_edition(source.name, chapters, title or source.title, author or source.author)
     else:
         edition = structure_text(source, locale, title, author)
-    chapters = [kept_in(c, keep, locale) for c in edition.chapters]
+    chapters = list(edition.chapters)
+    if source.trailing and chapters:
+        chapters[-1] = replace(chapters[-1], paragraphs=(*chapters[-1].paragraphs, *source.trailing))
+    chapters = [kept_in(c, keep, locale) for c in chapters]
     edition = replace(edition, chapters=tuple(_without_chapters_all_left_out(chapters)))
     return replace(edition, language=source.language, publication=source.publication or Publication())
 

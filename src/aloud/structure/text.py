@@ -76,7 +76,10 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
     chapters = _around(chapters, before, after)
     if not (title or found_title) and not name_reads_as_title(source.name):
         found_title = key_phrase([p for c in chapters for p in c.paragraphs], locale) or None
-    return make_edition(source.name, chapters, title or found_title, author or found_author)
+    edition = make_edition(source.name, chapters, title or found_title, author or found_author)
+    if len(chapters) == 1 and not chapters[0].titled:  # one part: named as the edition is, in players too
+        edition = replace(edition, chapters=(replace(chapters[0], title=edition.title),))
+    return edition
 
 
 def _paragraphs(item, width: int) -> list[Paragraph]:

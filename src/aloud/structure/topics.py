@@ -34,6 +34,7 @@ REFERS_BACK = 0.3  # what a section start that refers back ("This …", "He …"
 OTHER_COUNT = 0.1  # what one section more or fewer than the length suggests costs
 PHRASE_WORDS = 3
 TITLE_CHARS = 60
+PARTICLES = frozenset("bin ibn al el de del della di da das dos du van von der den ter la le".split())  # "bin Laden"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -43,6 +44,18 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) > len(ending) + 3 and not word.endswith("ss"):
             return word[: -len(ending)] + becomes
     return word
+
+
+GUESSED_STOP_WORDS = 60
+
+
+def stop_words(paragraphs: Sequence[Paragraph], locale: Locale) -> frozenset[str]:
+    """The locale's function words; for a language without a list, the text's commonest words
+    stand in for them (in any language those are its function words)."""
+    if locale.headings.stop_words:
+        return locale.headings.stop_words
+    counts = Counter(t.lower().replace("’", "'") for p in paragraphs for t in _TOKEN.findall(p.text))
+    return frozenset(word for word, _ in counts.most_common(GUESSED_STOP_WORDS))
 
 
 def content_words(text: str, stop: frozenset[str]) -> list[str]:
@@ -108,7 +121,7 @@ def topic_cuts(paragraphs: Sequence[Paragraph], parts: int, locale: Locale) -> t
     """Paragraph indexes where parts 2 … `parts` start, and how good the cuts are (the mean of their scores)."""
     counts = [p.word_count for p in paragraphs]
     total = sum(counts)
-    depths = gap_depths(paragraphs, locale.headings.stop_words)
+    depths = gap_depths(paragraphs, stop_words(paragraphs, locale))
     cumulative = [0]
     for c in counts:
         cumulative.append(cumulative[-1] + c)
@@ -189,12 +202,19 @@ def _opening(paragraphs: Sequence[Paragraph]) -> str:
 
 def section_titles(sections: Sequence[Sequence[Paragraph]], locale: Locale) -> list[str]:
     """A different key phrase for each section (its opening words when it has none)."""
-    stop = locale.headings.stop_words
+    stop = stop_words([p for s in sections for p in s], locale)
     phrases = [_phrases(s, stop) for s in sections]
     rarity = _rarity([p for s in sections for p in s], stop)
+    uses: Counter = Counter()  # in the whole text
+    for found in phrases:
+        uses.update({key: phrase.count for key, phrase in found.items()})
     titles: list[str] = []
     for found, section in zip(phrases, sections):
-        ranked = sorted(found.items(), key=lambda item: (-_score(item[1], rarity[item[0]]), -item[1].length, item[1].first))
+        def score(item: tuple[str, _Phrase]) -> float:
+            key, phrase = item
+            return _score(phrase, rarity[key]) * (phrase.count / uses[key]) ** 0.5  # used here more than elsewhere
+
+        ranked = sorted(found.items(), key=lambda item: (-score(item), item[1].first, item[1].length))
         taken = {t.casefold() for t in titles}
         title = next((p.shown for _, p in ranked
                       if p.shown.casefold() not in taken and not any(p.shown.casefold() in t for t in taken)), "")
@@ -204,12 +224,12 @@ def section_titles(sections: Sequence[Sequence[Paragraph]], locale: Locale) -> l
 
 def key_phrase(paragraphs: Sequence[Paragraph], locale: Locale) -> str:
     """What a text is about, in a few words ("" when it has no content words)."""
-    stop = locale.headings.stop_words
+    stop = stop_words(paragraphs, locale)
     found = _phrases(paragraphs, stop)
     if not found:
         return ""
     rarity = _rarity(paragraphs, stop)
-    best = min(found.items(), key=lambda item: (-_score(item[1], rarity[item[0]]), -item[1].length, item[1].first))
+    best = min(found.items(), key=lambda item: (-_score(item[1], rarity[item[0]]), item[1].first, item[1].length))
     return _capitalised(best[1].shown)
 
 
@@ -223,7 +243,7 @@ def _rarity(paragraphs: Sequence[Paragraph], stop: frozenset[str]) -> dict[str, 
 
 
 class _Phrase:
-    __slots__ = ("count", "names", "first", "forms", "length")
+    __slots__ = ("count", "names", "first", "forms", "length", "paragraphs", "_last")
 
     def __init__(self, first: int, length: int) -> None:
         self.count = 0
@@ -231,6 +251,8 @@ class _Phrase:
         self.first = first  # word position of its first use
         self.forms: Counter = Counter()
         self.length = length
+        self.paragraphs = 0  # how many paragraphs use it
+        self._last = -1
 
     @property
     def shown(self) -> str:
@@ -242,7 +264,7 @@ def _phrases(paragraphs: Sequence[Paragraph], stop: frozenset[str]) -> dict[str,
     possessive ends a run ("China’s Gansu province" gives "China" and "Gansu province")."""
     found: dict[str, _Phrase] = {}
     position = 0
-    for paragraph in paragraphs:
+    for number, paragraph in enumerate(paragraphs):
         if paragraph.left_out or paragraph.kind != PROSE:
             continue
         for sentence in re.split(r"(?<=[.!?…])[\"”’)]?\s+", paragraph.text):
@@ -265,8 +287,11 @@ def _phrases(paragraphs: Sequence[Paragraph], stop: frozenset[str]) -> dict[str,
                         key = " ".join(_stem(w.lower()) for w in words)
                         phrase = found.get(key) or found.setdefault(key, _Phrase(position + n, length))
                         phrase.count += 1
+                        if phrase._last != number:
+                            phrase.paragraphs, phrase._last = phrase.paragraphs + 1, number
                         phrase.forms[" ".join(words)] += 1
-                        if all(named for _, named, _ in run) or (length == 1 and words[0].isupper() and len(words[0]) > 1):
+                        if all(named or w.lower() in PARTICLES for w, named, _ in run) and run[-1][1] or (
+                                length == 1 and words[0].isupper() and len(words[0]) > 1):
                             phrase.names += 1
                         if run[-1][2]:
                             break  # "China’s" ends the run
@@ -275,10 +300,12 @@ def _phrases(paragraphs: Sequence[Paragraph], stop: frozenset[str]) -> dict[str,
 
 
 def _score(phrase: _Phrase, rarity: float) -> float:
-    """Higher for a phrase the section uses often, that names something, that few paragraphs hold."""
-    named = 1.0 + 2.0 * phrase.names / phrase.count
-    longer = 1.0 + 0.5 * (phrase.length - 1) if phrase.count > 1 else 1.0
-    return (1.0 + math.log(phrase.count)) * named * longer * rarity
+    """Higher for a phrase the section uses often and all through, that names something,
+    that few paragraphs of the text hold."""
+    named = 1.0 + phrase.names / phrase.count
+    # A name of several words ("Nowa Huta") above its parts; not any run of words ("dark water saw").
+    longer = 1.0 + 0.5 * (phrase.length - 1) * phrase.names / phrase.count if phrase.count > 1 else 1.0
+    return (1.0 + math.log(phrase.count)) * phrase.paragraphs ** 0.25 * named * longer * rarity
 
 
 def _capitalised(text: str) -> str:
