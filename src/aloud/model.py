@@ -20,8 +20,11 @@ class Source:
     rate: int | None = None
     lexicon: Path | None = None  # named by the edition file, relative to it
     outputs: tuple[str, ...] | None = None  # named by the edition file
-    # Chapters, when the input knows its own structure; otherwise `structure` finds them in the text.
+    # Chapters, when the input knows its own structure; otherwise `structure` finds them in
+    # its paragraphs (when the input knows those: a web page, a Markdown file without
+    # headings), else in the text.
     chapters: tuple["Chapter", ...] = ()
+    paragraphs: tuple["Paragraph", ...] = ()
     language: str | None = None  # BCP 47, as the input declares it
     publication: "Publication | None" = None  # what a book says of itself beyond title and author
     # Words and how to say them, from the book's own lexicons (EPUB 3 PLS): a respelling, or

@@ -68,6 +68,71 @@ def _site_forms(site: str) -> set[str]:
     return {site, bare, f"The {bare}"} if site else set()
 
 
+_INLINE_PARENTS = {"p", "item", "cell", "head", "hi", "ref", "del"}
+
+
+def _mark_code(body) -> None:
+    """trafilatura's article tree marks code `<code>`, and its HTML makes every one of them a
+    `<pre>`, inline or not: a code block is made a `<pre class="code">` (never read), inline
+    code a `<span>` (read as words, as in Markdown)."""
+    for code in list(body.iter("code")):
+        parent = code.getparent()
+        if parent is None or parent.tag in ("code", "pre"):
+            continue
+        if parent.tag in _INLINE_PARENTS and "\n" not in "".join(code.itertext()):
+            code.tag = "span"
+        else:
+            code.tag = "pre"
+            code.set("class", "code")
+
+
+MIN_CODE_CHARS = 12  # a shorter block of code may be a word in a sentence
+
+
+def _code_blocks(data: bytes) -> list[str]:
+    """The text of each code block of the page itself (`<pre>`, or `<code>` on lines of its own)."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(data)
+    except (ValueError, SyntaxError):  # lxml's ParserError is a ValueError: an empty or odd page
+        return []
+    found = []
+    for element in root.iter("pre", "code"):
+        if element.tag == "code" and (element.getparent() is not None and element.getparent().tag == "pre"):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if len(text) >= MIN_CODE_CHARS and (element.tag == "pre" or "\n" in "".join(element.itertext())):
+            found.append(text)
+    return found
+
+
+def _without_code_run_in(blocks: list, code: list[str]) -> list:
+    """The blocks without code a page's extraction ran into its prose (a page too small for
+    trafilatura to find its structure comes back as one paragraph): each piece of code found
+    in a block of prose is cut out of it, and stands after it, left out."""
+    if not code:
+        return blocks
+    from dataclasses import replace
+
+    from aloud.read.epub.content import Block
+
+    out = []
+    for block in blocks:
+        cut = [c for c in code if not block.left_out and block.kind != HEADING and c in block.text]
+        if not cut:
+            out.append(block)
+            continue
+        text = block.text
+        for piece in cut:
+            text = text.replace(piece, " ")
+        text = " ".join(text.split())
+        if text:
+            out.append(replace(block, text=text))
+        out.extend(Block("prose", piece, left_out="code") for piece in cut)
+    return out
+
+
 def _comments(body) -> tuple[Paragraph, ...]:
     """Readers' comments under the article: left out, after a "Comments" heading, unless kept."""
     if body is None:
@@ -105,8 +170,10 @@ class HtmlReader:
                                            favor_recall=True)
         if meta is None or meta.body is None:
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
+        _mark_code(meta.body)
         article = build_html_output(meta)
         document = parse_xhtml(article.encode("utf-8"), PAGE, lambda base, href: ("", ""))
+        document.blocks = _without_code_run_in(document.blocks, _code_blocks(data))
         if document.words < MIN_ARTICLE_WORDS:  # a menu word or two is not an article
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
         resolve_note_marks((document,), set())
@@ -125,6 +192,7 @@ class HtmlReader:
         return Source(
             name=name, text=said, title=title or None, author=authors or None,
             chapters=tuple(chapters), trailing=_comments(meta.commentsbody),
+            paragraphs=() if chapters else tuple(paragraphs_of_blocks(document.blocks)),
             language=language.group(1).decode("ascii") if language else None,
             publication=Publication(date=getattr(meta, "date", "") or "", publisher=getattr(meta, "sitename", "") or "",
                                     description=one_line(getattr(meta, "description", "") or "")),

@@ -53,7 +53,13 @@ class MarkdownReader:
 
     def read(self, data: bytes, origin: str, name: str) -> Source:
         # Loaded only for Markdown, so reading a plain text costs nothing of them.
-        from aloud.read.epub.book import Book, chapters_from_headings, lone_title, resolve_note_marks
+        from aloud.read.epub.book import (
+            Book,
+            chapters_from_headings,
+            lone_title,
+            paragraphs_of_blocks,
+            resolve_note_marks,
+        )
         from aloud.read.epub.content import parse_xhtml
 
         text = decode_text(data, origin)
@@ -64,15 +70,16 @@ class MarkdownReader:
         title = meta.get("title") or lone_title(document)
         chapters = chapters_from_headings(Book((document,), ("",), notes))
         held = text[:len(text) - len(body)].strip()
-        if held and chapters:  # never read, but shown where it stood
-            first = chapters[0]
-            chapters[0] = replace(first, preamble=(Paragraph(held, left_out="matter"), *first.preamble))
+        front = (Paragraph(held, left_out="matter"),) if held else ()  # never read, but shown where it stood
+        if front and chapters:
+            chapters[0] = replace(chapters[0], preamble=(*front, *chapters[0].preamble))
+        paragraphs = () if chapters else (*front, *paragraphs_of_blocks(document.blocks))
         said = "\n\n".join(b.text for b in document.blocks if b.words and b.kind != HEADING)
         if not said.strip() and not chapters:
             raise InputError(f"{origin}: is empty; there is nothing to read aloud")
         return Source(
             name=name, text=said, title=title or None, author=meta.get("author") or None,
-            chapters=tuple(chapters), language=meta.get("lang") or meta.get("language") or None,
+            chapters=tuple(chapters), paragraphs=paragraphs, language=meta.get("lang") or meta.get("language") or None,
             publication=Publication(date=meta.get("date", ""), description=meta.get("description", "")),
         )
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from aloud.model import HEADING, LEFT_OUT, Chapter, Edition, Paragraph, Publication, Source
 from aloud.narrate.lang import Locale
 from aloud.narrate.lang.en import English
-from aloud.structure.text import structure_text
+from aloud.structure.text import structure_paragraphs, structure_text
 from aloud.structure.titles import make_edition, section_title, slugify
 
 __all__ = ["section_title", "slugify", "structure"]
@@ -38,6 +38,8 @@ def structure(
         chapters = [c if read_notes else replace(c, notes=()) for c in chapters]
         chapters = [replace(c, index=n) for n, c in enumerate(chapters, start=1)]
         edition = make_edition(source.name, chapters, title or source.title, author or source.author)
+    elif source.paragraphs:
+        edition = structure_paragraphs(source, locale, title, author)
     else:
         edition = structure_text(source, locale, title, author)
     chapters = list(edition.chapters)

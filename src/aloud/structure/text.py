@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aloud.errors import InputError
-from aloud.model import Chapter, Edition, Paragraph, Source
+from aloud.model import PROSE, Chapter, Edition, Paragraph, Source
 from aloud.narrate.lang import Locale
 from aloud.structure.article import closing_title, is_title_line, name_reads_as_title, opening_lines
 from aloud.structure.blocks import is_scene_break, marked_blocks, paragraphs_of, typical_width
@@ -73,10 +73,27 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
         chapters = parts_by_topic(mark_repeats(paragraphs), locale)
     if not chapters:
         raise InputError(f"{source.name}: no readable text found")
-    chapters = _around(chapters, before, after)
-    if not (title or found_title) and not name_reads_as_title(source.name):
-        found_title = key_phrase([p for c in chapters for p in c.paragraphs], locale) or None
-    edition = make_edition(source.name, chapters, title or found_title, author or found_author)
+    return _edition(source.name, _around(chapters, before, after), title or found_title, author or found_author, locale)
+
+
+def structure_paragraphs(source: Source, locale: Locale, title: str | None = None, author: str | None = None) -> Edition:
+    """The chapters of an input that knows its paragraphs but has no headings (a web page, a
+    Markdown file): web leftovers and repeats left out, sections cut by topic."""
+    paragraphs = list(source.paragraphs)
+    marks = leftover_lines([p.text if p.kind == PROSE and not p.left_out else "" for p in paragraphs])
+    paragraphs = [replace(p, left_out="web-leftovers") if mark else p for p, mark in zip(paragraphs, marks)]
+    chapters = parts_by_topic(mark_repeats(paragraphs), locale)
+    if not chapters:
+        raise InputError(f"{source.name}: no readable text found")
+    return _edition(source.name, chapters, title or source.title, author or source.author, locale)
+
+
+def _edition(name: str, chapters: list[Chapter], title: str | None, author: str | None, locale: Locale) -> Edition:
+    """The edition of the chapters; titled by the text's key phrase when neither the input nor
+    its file name names it."""
+    if not title and not name_reads_as_title(name):
+        title = key_phrase([p for c in chapters for p in c.paragraphs], locale) or None
+    edition = make_edition(name, chapters, title, author)
     if len(chapters) == 1 and not chapters[0].titled:  # one part: named as the edition is, in players too
         edition = replace(edition, chapters=(replace(chapters[0], title=edition.title),))
     return edition

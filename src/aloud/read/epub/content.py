@@ -12,6 +12,7 @@ a scene break.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field, replace
 
 from lxml import etree, html
@@ -283,9 +284,13 @@ class _Walker:
 
     def code(self, element: etree._Element) -> None:
         """A code block: never read, kept (its lines) so that what was left out can be shown."""
-        lines = "".join(element.itertext()).strip("\n").split("\n")
-        if any(line.strip() for line in lines):
-            self.out.append(Block(PROSE, "\n".join(line.rstrip() for line in lines), left_out="code"))
+        lines = [line.rstrip() for line in textwrap.dedent("".join(element.itertext())).split("\n")]
+        while lines and not lines[0]:
+            lines.pop(0)
+        while lines and not lines[-1]:
+            lines.pop()
+        if lines:
+            self.out.append(Block(PROSE, "\n".join(lines), left_out="code"))
 
     def is_note(self, element: etree._Element, types: set[str], classes: set[str]) -> bool:
         if types & NOTE_TYPES:
