@@ -141,3 +141,16 @@ def test_a_code_block_on_a_page_is_left_out_and_shown_and_inline_code_is_read_as
     assert shown.returncode == 0, shown.stderr
     assert "Run git init in a new folder." in shown.stdout
     assert "[left out: code, 2 lines]" in shown.stdout and "mkdir" not in shown.stdout and "myblog" not in shown.stdout
+
+
+def test_a_wikis_edit_links_and_reference_sections_are_not_read():
+    page = PAGES / "wiki-lighthouse.html"  # made in the shape of a Wikipedia page
+    shown = subprocess.run([*ALOUD, "text", str(page)], capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    said = "\n".join(line for line in shown.stdout.splitlines() if line.endswith("s]"))
+    assert "History.  [" in said and "edit" not in said
+    for never in ("See also", "Lightvessel", "References", "Stevenson", "External links", "Directory"):
+        assert never not in said, never
+    assert "[left out: reference list, 28 words: “See also References ^ Stevenson, D. Alan (1959). …”]" in shown.stdout
+    kept = subprocess.run([*ALOUD, "text", str(page), "--keep", "references"], capture_output=True, text=True).stdout
+    assert "Stevenson" in kept

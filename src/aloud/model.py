@@ -74,6 +74,7 @@ LEFT_OUT = {
     "code": "code",  # a code block: never read, at most announced
     "matter": "front matter",  # a title line, a byline, YAML front matter, a Gutenberg header
     "comments": "comments",  # readers' comments under a web article
+    "references": "reference list",  # a web page's "References", "External links", "See also"
 }
 
 

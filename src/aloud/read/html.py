@@ -86,6 +86,32 @@ def _mark_code(body) -> None:
             code.set("class", "code")
 
 
+# The sections of a page that list where to read more, not what to hear (Wikipedia's and
+# most wikis' names for them), and the "[edit]" links a wiki sets beside its headings.
+REFERENCE_SECTIONS = re.compile(
+    r"(?:references?|notes and references|citations?|sources|external links|see also|further reading|"
+    r"bibliography|works cited|footnotes)", re.IGNORECASE)
+_EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|modifier|bearbeiten|editar)\s*\]", re.IGNORECASE)
+
+
+def _references_left_out(blocks: list) -> list:
+    """The page's blocks with wiki "[edit]" links gone from its headings, and its reference
+    sections ("References", "External links", "See also" …) left out to the next heading of their level."""
+    from dataclasses import replace
+
+    out = []
+    level = 0  # of the reference section being left out, 0 when none is
+    for block in blocks:
+        if block.kind == HEADING:
+            block = replace(block, text=_EDIT_LINK.sub("", block.text).strip())
+            if level and block.level <= level:
+                level = 0
+            if not level and REFERENCE_SECTIONS.fullmatch(block.text.strip(" .:")):
+                level = block.level or 1
+        out.append(replace(block, left_out="references") if level and not block.left_out and block.text else block)
+    return out
+
+
 MIN_CODE_CHARS = 12  # a shorter block of code may be a word in a sentence
 
 
@@ -173,7 +199,7 @@ class HtmlReader:
         _mark_code(meta.body)
         article = build_html_output(meta)
         document = parse_xhtml(article.encode("utf-8"), PAGE, lambda base, href: ("", ""))
-        document.blocks = _without_code_run_in(document.blocks, _code_blocks(data))
+        document.blocks = _references_left_out(_without_code_run_in(document.blocks, _code_blocks(data)))
         if document.words < MIN_ARTICLE_WORDS:  # a menu word or two is not an article
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
         resolve_note_marks((document,), set())
