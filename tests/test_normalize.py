@@ -270,6 +270,8 @@ CASES: list[tuple[str, str]] = [
     ("salt & pepper", "salt and pepper"),
     ("and/or", "and or"),
     ("he/she", "he or she"),
+    ("It costs $25/month.", "It costs twenty-five dollars a month."),  # a rate, not "or"
+    ("£3/person", "three pounds per person"),
     ("TCP/IP and AC/DC", "TCP IP and AC DC"),
     ("#5", "number five"),
     ("~5", "about five"),

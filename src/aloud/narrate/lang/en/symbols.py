@@ -26,10 +26,21 @@ MARKUP_CHARACTERS = "<>{}[]\\|^~`_*#="
 _MARKUP = re.compile(r"[<>{}\[\]\\|^~`_*#/$£€¥₹₩₽†‡]")
 
 
+# "$25/month" is "twenty-five dollars a month", "£3/person" "three pounds per person": a slash
+# before one of these words is a rate, not "or".
+_A_TIME = re.compile(r"(?:month|year|week|day|night|hour|minute|mo|yr|wk|hr|annum)s?\b", re.IGNORECASE)
+_PER_THING = re.compile(r"(?:person|head|user|seat|unit|item|piece|page|issue|copy|ticket|share|kilo|pound|"
+                        r"gallon|litre|liter|mile|word)s?\b", re.IGNORECASE)
+
+
 def _symbol(m: Match) -> str:
     symbol = m.group(0).lower()
     if symbol == "/" and m.string[m.start() - 1].isupper() and m.string[m.end()].isupper():
         return " "  # "TCP/IP", "AC/DC"
+    if symbol == "/" and _A_TIME.match(m.string, m.end()):
+        return " a "
+    if symbol == "/" and _PER_THING.match(m.string, m.end()):
+        return " per "
     return SYMBOL_WORDS.get(symbol, " ")
 
 
