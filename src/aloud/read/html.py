@@ -91,24 +91,34 @@ def _mark_code(body) -> None:
 REFERENCE_SECTIONS = re.compile(
     r"(?:references?|notes and references|citations?|sources|external links|see also|further reading|"
     r"bibliography|works cited|footnotes)", re.IGNORECASE)
+# Sections of links to other articles a page adds after the article ("Other Opinion Columns").
+ELSEWHERE_SECTIONS = re.compile(
+    r"(?:other|more)\b.{0,40}\b(?:columns|stories|articles|news|posts|videos|reading)|more from\b.*|related\b.*|"
+    r"recommended\b.*|(?:most|more) (?:read|popular|viewed|shared|commented)\b.*|you (?:may|might) (?:also )?like|"
+    r"trending\b.*|read (?:next|more)|popular (?:now|stories|articles)|editor'?s'? picks|latest (?:news|stories)|"
+    r"top stories|don'?t miss|sponsored\b.*|advertisement", re.IGNORECASE)
 _EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|modifier|bearbeiten|editar)\s*\]", re.IGNORECASE)
 
 
 def _references_left_out(blocks: list) -> list:
     """The page's blocks with wiki "[edit]" links gone from its headings, and its reference
-    sections ("References", "External links", "See also" …) left out to the next heading of their level."""
+    sections ("References", "External links", "See also" …) and sections of links elsewhere
+    ("Other Opinion Columns", "More from …") left out to the next heading of their level."""
     from dataclasses import replace
 
     out = []
-    level = 0  # of the reference section being left out, 0 when none is
+    level, why = 0, ""  # of the section being left out (0 when none is), and why
     for block in blocks:
         if block.kind == HEADING:
             block = replace(block, text=_EDIT_LINK.sub("", block.text).strip())
             if level and block.level <= level:
                 level = 0
-            if not level and REFERENCE_SECTIONS.fullmatch(block.text.strip(" .:")):
-                level = block.level or 1
-        out.append(replace(block, left_out="references") if level and not block.left_out and block.text else block)
+            name = block.text.strip(" .:")
+            if not level and REFERENCE_SECTIONS.fullmatch(name):
+                level, why = block.level or 1, "references"
+            elif not level and ELSEWHERE_SECTIONS.fullmatch(name):
+                level, why = block.level or 1, "web-leftovers"
+        out.append(replace(block, left_out=why) if level and not block.left_out and block.text else block)
     return out
 
 
