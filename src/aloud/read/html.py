@@ -202,7 +202,7 @@ class HtmlReader:
 
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
         meta = trafilatura.bare_extraction(data, output_format="html", include_comments=True, include_tables=True,
-                                           include_images=False, include_links=False, with_metadata=True,
+                                           include_images=True, include_links=False, with_metadata=True,
                                            favor_recall=True)
         if meta is None or meta.body is None:
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
