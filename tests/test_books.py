@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,17 @@ def test_read_handles_bom_crlf_cr_and_nfc(tmp_path):
     source = read_source(path)
     assert source.text == "Café one.\nLine two.\nLine three.\n"
     assert "\u0301" not in source.text
+
+
+def test_a_book_whose_chapter_headings_are_not_found_is_read_whole_and_cut_by_topic():
+    """The Carol without its STAVE lines: its contents list used to swallow the whole book
+    (a contents section ran to the next heading, and there was none): 57 words were left."""
+    text = re.sub(r"(?m)^\s*STAVE.*$", "", CAROL.read_text(encoding="utf-8-sig"))
+    edition = structure(Source(name="carol", text=text))
+    assert edition.word_count > 28_000
+    assert edition.chapters[0].title == "Preface"
+    body = edition.chapters[1:]
+    assert 8 <= len(body) <= 12 and all(1_500 <= c.word_count <= 4_500 for c in body)
+    assert body[0].paragraphs[0].text.startswith("MARLEY was dead")
+    titles = [c.title for c in body]
+    assert len(set(titles)) == len(titles) and all(len(t.split()) <= 3 for t in titles)

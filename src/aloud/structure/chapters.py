@@ -8,6 +8,8 @@ title page is left out. (A text without headings is cut by its topics: `topics`.
 
 from __future__ import annotations
 
+import re
+
 from aloud.model import BREAK, HEADING, Chapter, Paragraph
 from aloud.narrate.lang import HeadingWords
 from aloud.structure.blocks import paragraphs_of
@@ -31,10 +33,11 @@ def chapters_from_headings(
             paragraphs.pop()
         if h is None and is_book and _is_title_page(paragraphs):
             continue
-        title = h.title if h else (words.front_matter or section_title(next(p for p in paragraphs if says(p)).text))
+        first_text = next(p for p in paragraphs if says(p)).text
+        title = h.title if h else ((words.front_matter if not chapters else "") or section_title(first_text))
         spoken = h.spoken if h else ""
         preamble = tuple(front) if not chapters else ()
-        chapters.append(Chapter(len(chapters) + 1, title, spoken, tuple(paragraphs), preamble))
+        chapters.append(Chapter(len(chapters) + 1, title, spoken, tuple(paragraphs), preamble, titled=h is not None))
     return chapters
 
 
@@ -64,6 +67,12 @@ def _sections_under_headings(items: list[Heading | TextBlock | SceneBreak], widt
                 item = Heading(f"{pending.title} – {item.title}", f"{pending.spoken}. {item.spoken}", item.kind, item.level)
                 pending = None
             heading, body = item, []
+        elif heading is not None and heading.kind == CONTENTS and isinstance(item, TextBlock) and _is_prose(item):
+            # A contents list ends where prose starts (a book whose chapter headings are not
+            # found): the prose is a section of its own, not more of the contents.
+            close()
+            heading, body = None, []
+            body.extend(paragraphs_of(item.lines, width))
         elif isinstance(item, SceneBreak):
             if body and body[-1].kind != BREAK:
                 body.append(Paragraph("", BREAK))
@@ -76,6 +85,18 @@ def _sections_under_headings(items: list[Heading | TextBlock | SceneBreak], widt
         sections[-1][1].append(Paragraph(" ".join(heading.source.split())))
     close()
     return sections
+
+
+SENTENCE_WORDS = 8  # a contents entry may be a sentence; two long ones in a block are prose
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+
+
+def _is_prose(block: TextBlock) -> bool:
+    """Whether a block is prose, not entries of a contents list: two sentences of some length."""
+    if block.left_out:
+        return False
+    sentences = _SENTENCE_END.split(" ".join(" ".join(line.split()) for line in block.lines))
+    return sum(1 for s in sentences if len(s.split()) >= SENTENCE_WORDS and s.rstrip()[-1:] in ".!?\"'”’)") >= 2
 
 
 def says(paragraph: Paragraph) -> bool:

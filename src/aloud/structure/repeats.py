@@ -24,30 +24,43 @@ def _words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[n:n + SHINGLE]) for n in range(len(words) - SHINGLE + 1)}
+MAX_PLACES = 64  # where a run of words is remembered at most: a refrain need not be found everywhere
 
 
-def _contains(words: list[str], passage: list[str]) -> bool:
-    """Whether `passage` stands word for word in `words` (across paragraph ends too)."""
-    text = " " + " ".join(w for w in words if w != "\n") + " "
-    return " " + " ".join(passage) + " " in text
+class _Read:
+    """The words read so far, and where each run of SHINGLE words stands among them."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.places: dict[tuple[str, ...], list[int]] = {}
+
+    def add(self, words: list[str]) -> None:
+        start = len(self.words)
+        self.words.extend(words)
+        for n in range(max(0, start - SHINGLE + 1), len(self.words) - SHINGLE + 1):
+            places = self.places.setdefault(tuple(self.words[n:n + SHINGLE]), [])
+            if len(places) < MAX_PLACES:
+                places.append(n)
+
+    def holds(self, passage: list[str]) -> bool:
+        """Whether `passage` (of at least SHINGLE words) stands word for word among the words read."""
+        head = tuple(passage[:SHINGLE])
+        for shingle in (tuple(passage[n:n + SHINGLE]) for n in range(len(passage) - SHINGLE + 1)):
+            if shingle not in self.places:
+                return False  # some run of it was never read: not a repeat
+        return any(self.words[p:p + len(passage)] == passage for p in self.places.get(head, ()))
 
 
 def mark_repeats(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The paragraphs, with those that repeat an earlier passage left out ("repeats")."""
-    seen: set[tuple[str, ...]] = set()
-    before: list[str] = []  # the words read so far, for the exact check the shingles only suggest
+    read = _Read()
     repeat = [False] * len(paragraphs)
     for n, paragraph in enumerate(paragraphs):
         if paragraph.left_out or paragraph.kind != PROSE:
             continue
         words = _words(paragraph.text)
-        shingles = _shingles(words)
-        repeat[n] = len(words) >= SHINGLE and shingles <= seen and _contains(before, words)
-        seen |= shingles
-        before.extend(words)
-        before.append("\n")  # a passage may run over paragraphs, but not start inside a word
+        repeat[n] = len(words) >= SHINGLE and read.holds(words)
+        read.add(words)  # a passage may run over paragraphs
     out = list(paragraphs)
     n = 0
     while n < len(out):

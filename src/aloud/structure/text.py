@@ -22,7 +22,7 @@ from aloud.structure.headings import CONTENTS, MARKDOWN, Heading, HeadingRules, 
 from aloud.structure.leftovers import leftover_lines
 from aloud.structure.repeats import mark_repeats
 from aloud.structure.titles import make_edition
-from aloud.structure.topics import key_phrase, parts_by_topic
+from aloud.structure.topics import SECTION_WORDS_MAX, key_phrase, parts_by_topic
 
 LEAD_WORDS = 25  # the prose after a title line that makes it the text's title
 
@@ -66,7 +66,7 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
     width = typical_width([b for b, r in marked if not r])
     chapters = chapters_from_headings(items, width, book is not None, locale.headings) if headings else []
     if chapters:
-        chapters = _with_repeats_marked(chapters)
+        chapters = _untitled_by_topic(_with_repeats_marked(chapters), locale)
     else:
         # No headings, or "headings" with nothing under them: the text is all prose.
         paragraphs = [p for item in items for p in _paragraphs(item, width)]
@@ -124,6 +124,20 @@ def _title_line(items: list, found_title: str | None) -> tuple[list, str | None]
     items = list(items)
     items[said[0]] = TextBlock(first.lines, "matter")
     return items, found_title or line
+
+
+def _untitled_by_topic(chapters: list[Chapter], locale: Locale) -> list[Chapter]:
+    """A long stretch under no heading (text before the first, or after a contents list)
+    cut by topic, like a text without headings."""
+    out: list[Chapter] = []
+    for chapter in chapters:
+        if chapter.titled or chapter.word_count <= SECTION_WORDS_MAX:
+            out.append(chapter)
+            continue
+        parts = parts_by_topic(list(chapter.paragraphs), locale)
+        parts[0] = replace(parts[0], preamble=chapter.preamble)
+        out.extend(parts)
+    return [replace(c, index=n) for n, c in enumerate(out, start=1)]
 
 
 def _with_repeats_marked(chapters: list[Chapter]) -> list[Chapter]:

@@ -117,11 +117,12 @@ def _cut_score(paragraphs: Sequence[Paragraph], gap: int, depth: float, deviatio
     return depth - deviation - refers
 
 
-def topic_cuts(paragraphs: Sequence[Paragraph], parts: int, locale: Locale) -> tuple[list[int], float]:
+def topic_cuts(paragraphs: Sequence[Paragraph], parts: int, locale: Locale,
+               depths: list[float] | None = None) -> tuple[list[int], float]:
     """Paragraph indexes where parts 2 … `parts` start, and how good the cuts are (the mean of their scores)."""
     counts = [p.word_count for p in paragraphs]
     total = sum(counts)
-    depths = gap_depths(paragraphs, stop_words(paragraphs, locale))
+    depths = depths or gap_depths(paragraphs, stop_words(paragraphs, locale))
     cumulative = [0]
     for c in counts:
         cumulative.append(cumulative[-1] + c)
@@ -179,10 +180,11 @@ def parts_by_topic(paragraphs: list[Paragraph], locale: Locale) -> list[Chapter]
         target = min(SECTION_WORDS_MAX, max(SECTION_WORDS_MIN, total / 3))
         base = max(2, min(said, round(total / target)))
         tried = []
+        depths = gap_depths(paragraphs, stop_words(paragraphs, locale))
         for parts in sorted({base - 1, base, base + 1}):
             if 2 <= parts <= said and total / parts <= SECTION_WORDS_MAX * 1.2 and (
                     total / parts >= SECTION_WORDS_MIN * 0.75 or parts == 2):
-                found, score = topic_cuts(paragraphs, parts, locale)
+                found, score = topic_cuts(paragraphs, parts, locale, depths)
                 tried.append((score - OTHER_COUNT * abs(parts - base), parts, found))
         if tried:
             _, count, cuts = max(tried, key=lambda t: (t[0], -abs(t[1] - base)))
@@ -235,11 +237,8 @@ def key_phrase(paragraphs: Sequence[Paragraph], locale: Locale) -> str:
 
 def _rarity(paragraphs: Sequence[Paragraph], stop: frozenset[str]) -> dict[str, float]:
     """How rare each phrase is across the paragraphs: the log of how many hold it, inverted."""
-    said = [p for p in paragraphs if p.word_count and p.kind == PROSE]
-    holding: Counter = Counter()
-    for paragraph in said:
-        holding.update(_phrases([paragraph], stop).keys())
-    return {key: math.log(1 + len(said) / count) for key, count in holding.items()}
+    said = sum(1 for p in paragraphs if p.word_count and p.kind == PROSE)
+    return {key: math.log(1 + said / phrase.paragraphs) for key, phrase in _phrases(paragraphs, stop).items()}
 
 
 class _Phrase:
