@@ -42,7 +42,9 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
         after += [Paragraph(" ".join(book.licence.split()), left_out="matter")] if book.licence.strip() else []
 
     lines = text.split("\n")
-    why = ["web-leftovers" if mark else "" for mark in leftover_lines(lines)]
+    # A Project Gutenberg book was never a web page: its "ADVERTISEMENT" is the author's preface.
+    marks = leftover_lines(lines) if book is None else [False] * len(lines)
+    why = ["web-leftovers" if mark else "" for mark in marks]
     opening = opening_lines(lines)
     for n in opening.used:
         why[n] = "matter"
