@@ -32,7 +32,7 @@ def words(text: str) -> collections.Counter:
 
 
 @pytest.mark.parametrize("page", ["bbc-1", "guardian-1", "heise", "lemonde-1", "nytimes-1",
-                                  "ars-1", "blogger", "herald-sun-1", "wordpress"])
+                                  "ars-1", "blogger", "herald-sun-1", "seattletimes-1", "wordpress"])
 def test_the_article_is_read_and_little_else(page):
     folder = PAGES / page
     expected = words(" ".join(lhtml.fromstring((folder / "expected.html").read_text(encoding="utf-8")).itertext()))
