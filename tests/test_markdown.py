@@ -3,6 +3,7 @@ links, images, tables, footnotes and math as a narrator reads them."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -137,3 +138,63 @@ def test_aloud_text_shows_the_front_matter_and_each_code_block_left_out_and_keep
     announced = subprocess.run([*ALOUD, "text", str(path), "--keep", "code"], capture_output=True, text=True).stdout
     assert "Code, two lines.  [" in announced and "[left out: code" not in announced
     assert "git init" not in announced  # announced, never read
+
+
+SPEC = CORPUS / "commonmark-spec.md"
+FENCE = "`" * 32
+
+
+def spec_examples() -> list[str]:
+    """The Markdown of each example in the CommonMark spec (→ stands for a tab)."""
+    examples, lines, inside = [], [], False
+    for line in SPEC.read_text(encoding="utf-8").splitlines():
+        if line.startswith(FENCE + " example"):
+            inside, lines = True, []
+        elif inside and line == ".":
+            examples.append("\n".join(lines).replace("→", "\t") + "\n")
+            inside = False
+        elif inside:
+            lines.append(line)
+    return examples
+
+
+def test_no_markup_reaches_the_engine_from_any_commonmark_spec_example(tmp_path):
+    examples = spec_examples()
+    assert len(examples) >= 600
+    markup = re.compile(r"[<>{}\[\]\\|^~`_*#=]|https?:|www\.")
+    spoken_examples = 0
+    for n, example in enumerate(examples):
+        path = tmp_path / f"example-{n}.md"
+        path.write_text("Some words first.\n\n" + example, encoding="utf-8")
+        edition = structure(read_source(path))
+        units = narrate_edition(edition, Pauses(), NarrationOptions())
+        for unit in (u for us in units.values() for u in us):
+            assert not markup.search(unit.text), (n, example, unit.text)
+        spoken_examples += 1
+    assert spoken_examples == len(examples)
+
+
+def test_the_commonmark_spec_itself_is_its_sections_with_its_examples_left_out():
+    source = read_source(SPEC)
+    assert (source.title, source.author) == ("CommonMark Spec", "John MacFarlane")  # from its front matter
+    edition = structure(source)
+    titles = [c.title for c in edition.chapters]
+    assert titles[:5] == ["Introduction", "Preliminaries", "Blocks and inlines", "Leaf blocks", "Container blocks"]
+    left = [p for c in edition.chapters for p in c.preamble + c.paragraphs if p.left_out == "code"]
+    assert len(left) >= 600  # every example is a code block, never read
+
+
+def test_a_real_readme_with_code_and_tables():
+    readme = CORPUS / "ripgrep-README.md"
+    result = subprocess.run([*ALOUD, "text", str(readme)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    script = result.stdout
+    chapters = [line.split(": ", 1)[1].rstrip(" =") for line in script.splitlines() if line.startswith("=== Chapter")]
+    assert chapters[:2] == ["CHANGELOG", "Documentation quick links"] and "Installation" in chapters
+    assert script.splitlines()[1].startswith("ripgrep (rg).")  # its lone top heading titles it
+    # A table row with its header cells; the code blocks shown as left out, never read.
+    assert "Tool: ripgrep (Unicode); Command: rg -n -w" in script
+    assert script.count("[left out: code,") >= 20
+    said = [line for line in script.splitlines() if line.endswith("s]")]
+    for never in ("```", "|", "](", "https://", "$ cargo", "brew install"):
+        assert not any(never in line for line in said), never

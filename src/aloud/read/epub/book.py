@@ -298,10 +298,18 @@ def notes_for(blocks: list[Block], registry: dict[tuple[str, str], tuple[str, tu
 
 
 def lone_title(document: Document) -> str:
-    """A single top heading above the others is the document's title (and not a chapter)."""
-    h1 = [n for n, b in enumerate(document.blocks) if b.kind == HEADING and b.level == 1]
-    if len(h1) != 1 or any(b.kind != HEADING for b in document.blocks[:h1[0]] if b.words):
+    """A single heading of the top level used, first and above the others, is the document's
+    title (and not a chapter): `# Title` over `##` sections, or a README's `Name` over `---`
+    above its `###` sections."""
+    levels = [b.level for b in document.blocks if b.kind == HEADING and b.level]
+    if not levels:
         return ""
-    title = document.blocks.pop(h1[0]).text
-    document.anchors = {k: (v - 1 if v > h1[0] else v) for k, v in document.anchors.items()}
+    top = min(levels)
+    tops = [n for n, b in enumerate(document.blocks) if b.kind == HEADING and b.level == top]
+    if len(tops) != 1 or any(b.kind != HEADING for b in document.blocks[:tops[0]] if b.words):
+        return ""
+    if top > 1 and not any(level > top for level in levels):
+        return ""  # a lone "## Notes" is a section, not the title
+    title = document.blocks.pop(tops[0]).text
+    document.anchors = {k: (v - 1 if v > tops[0] else v) for k, v in document.anchors.items()}
     return one_line(title)
