@@ -25,7 +25,8 @@ class Source:
     # headings), else in the text.
     chapters: tuple["Chapter", ...] = ()
     paragraphs: tuple["Paragraph", ...] = ()
-    language: str | None = None  # BCP 47, as the input declares it
+    language: str | None = None  # BCP 47, as the input declares it (or the user, or detection)
+    language_from: str = ""  # where the language came from: "--language", "the edition file", "detected (…)"
     publication: "Publication | None" = None  # what a book says of itself beyond title and author
     # Words and how to say them, from the book's own lexicons (EPUB 3 PLS): a respelling, or
     # espeak-ng phonemes in [[ ]]. A lexicon the user gives wins over them.
@@ -129,6 +130,7 @@ class Edition:
     chapters: tuple[Chapter, ...]
     language: str | None = None  # as the input declares it (BCP 47)
     publication: Publication = Publication()
+    language_from: str = ""  # "the input", "--language", "the edition file", "detected (py3langid, 99 %)"
 
     @property
     def word_count(self) -> int:

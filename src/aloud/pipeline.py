@@ -29,6 +29,8 @@ from aloud.narrate import locale_for, narrate_edition
 from aloud.narrate.lexicon import Lexicon, load_lexicon
 from aloud.progress import NullProgress, Progress
 from aloud.read import read_source
+from aloud.read.edition_file import language_tag
+from aloud.read.language import detect_language
 from aloud.read.pictures import read_picture
 from aloud.run.executor import WorkerOptions, create_executor, running
 from aloud.settings import BuildSettings
@@ -50,8 +52,11 @@ class EditionOptions:
     voice: str | None = None
     rate: int | None = None
     cover: Path | None = None  # a picture for the cover, over the book's own
+    language: str | None = None  # the text's language, over what the input says and detection
 
     def __post_init__(self) -> None:
+        if self.language is not None:
+            object.__setattr__(self, "language", language_tag(self.language, "--language", UsageError))
         for name in ("title", "author"):  # as tags and announcements: one line, never blank
             given = getattr(self, name)
             if given is not None:
@@ -82,7 +87,7 @@ def prepare(
     """Read, structure and narrate: everything up to the engine. With `voicing_for` (which
     opens the engine and finds the voice), the text is narrated in the language the voice
     speaks; without, in the one its name says ("en-gb")."""
-    source = read_source(path, settings.readers)
+    source = with_language(read_source(path, settings.readers), options.language)
     if options.cover is not None:
         picture = read_picture(options.cover, f"--cover {options.cover}")
         source = replace(source, publication=replace(source.publication or Publication(), cover=picture))
@@ -108,6 +113,28 @@ def prepare(
         units = narrate_edition(edition, settings.pauses, narration, lexicon, locale, left_out)
     source_id = STDIN if str(path) == "-" else str(Path(path).resolve())
     return PreparedEdition(edition, units, voice, rate, outputs, voicing, source_id, left_out)
+
+
+def with_language(source: Source, asked: str | None) -> Source:
+    """The source with its language and where it came from: `--language`, else the edition
+    file or the input itself, else detected from its text; None when nothing tells (English)."""
+    if asked:
+        return replace(source, language=asked, language_from="--language")
+    if source.language:
+        return source if source.language_from else replace(source, language_from="the input")
+    detected = detect_language(_text_of(source))
+    if detected is None:
+        return source
+    return replace(source, language=detected.language,
+                   language_from=f"detected ({detected.how})")
+
+
+def _text_of(source: Source) -> str:
+    """What a source has to say, for telling its language."""
+    if source.text.strip():
+        return source.text
+    paragraphs = [*source.paragraphs, *(p for c in source.chapters for p in _all_paragraphs(c))]
+    return "\n\n".join(p.text for p in paragraphs if not p.left_out)
 
 
 def _pronounceable(source: Source, voicing: Voicing | None) -> Source:
@@ -175,6 +202,9 @@ def open_engine(settings: BuildSettings, wanted_voice: str | None, rate: int, la
             log.warning("%s has no voice for the book's language (%s): %s reads it", settings.engine, language,
                         settings.voice)
     voice = voice or resolve_voice(voices, wanted_voice or settings.voice)
+    if wanted_voice is not None and language and voice.languages and not _speaks(voice, language.split("-")[0]):
+        log.warning("voice %s speaks %s, but the text is in %s: its words will sound foreign (leave --voice out "
+                    "for the engine's voice of the text's language)", voice.id, voice.languages[0], language)
     language = voice.languages[0] if voice.languages else "en"
     # The engine as it was named (a registry name, or `package.module:Class`): workers make it again from that.
     return Voicing(settings.engine, engine.version(), voice.id, rate, language)

@@ -14,6 +14,7 @@ from aloud.cli.options import (
     EngineOption,
     KeepOption,
     KeepWebOption,
+    LanguageOption,
     LexiconOption,
     MatterOption,
     NotesOption,
@@ -53,6 +54,7 @@ def build_command(
     read_matter: MatterOption = False,
     read_notes: NotesOption = True,
     keep: KeepOption = None,
+    language: LanguageOption = None,
     lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     profile: Annotated[
@@ -75,7 +77,7 @@ def build_command(
             audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
         )
         settings = settings.validated()
-        options = EditionOptions(title=title, author=author, voice=voice, rate=rate, cover=cover)
+        options = EditionOptions(title=title, author=author, voice=voice, rate=rate, cover=cover, language=language)
         from aloud.cli.terminal import progress_for
 
         if len(inputs) > 1 and "-" not in inputs:

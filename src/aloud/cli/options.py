@@ -55,6 +55,9 @@ LexiconOption = Annotated[
     Optional[Path], typer.Option("--lexicon", help="Pronunciation lexicon (TOML: word = \"respelling\").")
 ]
 InputArgument = Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)]
+LanguageOption = Annotated[
+    Optional[str], typer.Option("--language", help="The text's language (de, fr, en-GB …), over what it says and detection.")
+]
 TitleOption = Annotated[Optional[str], typer.Option("--title", help="Edition title.")]
 AuthorOption = Annotated[Optional[str], typer.Option("--author", help="Edition author.")]
 

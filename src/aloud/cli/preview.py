@@ -11,21 +11,24 @@ from aloud.cli.options import (
     AnnounceOption,
     AuthorOption,
     ChapterTitlesOption,
+    EngineOption,
     InputArgument,
     KeepOption,
     KeepWebOption,
+    LanguageOption,
     LexiconOption,
     MatterOption,
     NotesOption,
     RateOption,
     TitleOption,
+    VoiceOption,
     narration_options,
     settings_for,
 )
 from aloud.cli.program import app, errors
 from aloud.clock import duration_text
 from aloud.model import Edition
-from aloud.pipeline import EditionOptions, estimated_seconds, prepare
+from aloud.pipeline import EditionOptions, estimated_seconds, open_engine, prepare
 from aloud.words import counted
 
 
@@ -33,13 +36,23 @@ def about(edition: Edition) -> dict:
     """What `plan --json` tells of the book beyond its chapters, and where each came from."""
     info = edition.publication
     return {
-        "language": edition.language, "language_from": "the input" if edition.language else None,
+        "language": edition.language or "en",
+        "language_from": edition.language_from or "the default (nothing tells the text's language)",
         "description": info.description or None,
         "series": {"name": info.series, "position": info.series_position} if info.series else None,
         "contributors": [{"name": c.name, "role": c.role} for c in info.contributors],
         "publisher": info.publisher or None, "date": info.date or None, "identifier": info.identifier or None,
         "cover": info.cover.origin if info.cover else None,
     }
+
+
+def _prepared(input: str, settings, options: EditionOptions, with_engine: str | None):
+    """The edition prepared as a build would: with the engine opened when a voice or engine is
+    named, so the narration is in the language that voice speaks."""
+    if not with_engine:
+        return prepare(input, settings, options)
+    return prepare(input, settings, options,
+                   lambda voice, rate, language: open_engine(settings, voice, rate, language))
 
 
 @app.command("plan")
@@ -56,11 +69,16 @@ def plan_command(
     read_notes: NotesOption = True,
     keep: KeepOption = None,
     lexicon: LexiconOption = None,
+    language: LanguageOption = None,
+    voice: VoiceOption = None,
+    engine: EngineOption = None,
 ) -> None:
     """Show the chapters an edition would have, with estimated durations. Nothing is spoken."""
     with errors():
-        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
-        prepared = prepare(input, settings, EditionOptions(title=title, author=author, rate=rate))
+        settings = settings_for(engine=engine, narration=narration_options(
+            announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
+        prepared = _prepared(input, settings, EditionOptions(title=title, author=author, rate=rate, voice=voice,
+                                                             language=language), voice or engine)
         edition = prepared.edition
         rows = [
             {
@@ -95,11 +113,16 @@ def text_command(
     read_notes: NotesOption = True,
     keep: KeepOption = None,
     lexicon: LexiconOption = None,
+    language: LanguageOption = None,
+    voice: VoiceOption = None,
+    engine: EngineOption = None,
 ) -> None:
     """Print exactly what will be spoken, chapter by chapter, with each pause in seconds."""
     from aloud.narrate.proofreading import script
 
     with errors():
-        settings = settings_for(narration=narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
-        prepared = prepare(input, settings, EditionOptions(title=title, author=author))
+        settings = settings_for(engine=engine, narration=narration_options(
+            announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
+        prepared = _prepared(input, settings, EditionOptions(title=title, author=author, voice=voice,
+                                                             language=language), voice or engine)
         typer.echo(script(prepared.edition, prepared.units, settings.pauses.paragraph, prepared.left_out), nl=False)

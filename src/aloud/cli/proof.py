@@ -56,8 +56,17 @@ def verify_command(
     the word error rate of each chapter and every passage missing from the audio.
     Exits 0 only when no chapter is over the error rate and nothing is missing. Needs the `verify` extra (make verify)."""
     from aloud.cli.terminal import progress_for
-    from aloud.proof.verify import DEFAULT_MAX_WER, verify_edition
+    from aloud.proof.verify import DEFAULT_MAX_WER, checked_max_wer, unheard_language, verify_edition
 
+    with errors():
+        checked_max_wer(DEFAULT_MAX_WER if max_wer is None else max_wer)
+        language = unheard_language(edition_dir)
+    if language:
+        typer.echo(f"aloud: warning: {edition_dir}: is in {language}, and verify listens in English only "
+                   "(Whisper tiny.en): not verified", err=True)
+        if as_json:
+            typer.echo(json.dumps({"passed": None, "skipped": f"verify listens in English only; the edition is in {language}"}))
+        return
     with errors(), progress_for(quiet=quiet or as_json) as progress:
         report = verify_edition(edition_dir, max_wer=DEFAULT_MAX_WER if max_wer is None else max_wer, progress=progress or NullProgress())
     if as_json:

@@ -348,6 +348,23 @@ def verify_chapter(
     )
 
 
+def checked_max_wer(max_wer: float) -> float:
+    if not 0.0 <= max_wer <= 1.0:  # also refuses NaN
+        raise UsageError(f"--max-wer {max_wer} is out of range: give a share of words between 0 and 1")
+    return max_wer
+
+
+RECOGNIZER_LANGUAGE = "en"  # Whisper tiny.en: the one recognizer a wheel brings here
+
+
+def unheard_language(folder: Path) -> str | None:
+    """The edition's language when the recognizer cannot listen to it (it hears English
+    only): such an edition is not verified, rather than failed with nonsense."""
+    language = str(read_manifest(folder).get("language") or RECOGNIZER_LANGUAGE)
+    primary = language.rsplit("/", 1)[-1].split("-", 1)[0].lower()
+    return None if primary == RECOGNIZER_LANGUAGE else language
+
+
 def verify_edition(
     folder: Path,
     recognizer: Recognizer | None = None,
@@ -355,8 +372,7 @@ def verify_edition(
     progress: Progress = NullProgress(),
 ) -> VerifyReport:
     """Transcribe each chapter's MP3 and compare it with the chapter's text."""
-    if not 0.0 <= max_wer <= 1.0:  # also refuses NaN
-        raise UsageError(f"--max-wer {max_wer} is out of range: give a share of words between 0 and 1")
+    checked_max_wer(max_wer)
     manifest = read_manifest(folder)
     sources = [chapter_audio_source(folder, manifest, c, lambda name: (folder / name).is_file())
                for c in manifest["chapters"]]

@@ -43,6 +43,8 @@ def read_source(path: str | Path, readers: Sequence[str] = ()) -> Source:
     if "cover" in meta:
         picture = read_picture(meta["cover"], f"{edition_file}: cover {meta['cover'].name}")
         source = replace(source, publication=replace(source.publication or Publication(), cover=picture))
+    if "language" in meta:
+        source = replace(source, language=meta["language"], language_from="the edition file")
     return replace(source, **{k: v for k, v in meta.items() if k in _EDITION_FIELDS}) if meta else source
 
 

@@ -3,6 +3,7 @@
     title = "Jiayuguan – the socialist future today"
     author = "A. Writer"
     voice = "en-gb"              # optional
+    language = "de"              # optional: the text's language, when it does not say it
     rate = 160                   # optional, words per minute
     lexicon = "words.toml"       # optional, relative to the edition file
     outputs = "m4b,epub"         # optional, or a list: ["m4b", "epub"]
@@ -12,6 +13,7 @@ Its values win over what the input says of itself; command-line options win over
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -19,7 +21,17 @@ from aloud.errors import InputError
 from aloud.read.files import read_bounded
 from aloud.words import one_line
 
-EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon", "outputs", "cover"}
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str, what: str, error=InputError) -> str:
+    """A BCP 47 language tag ("de", "en-GB", "pt-BR"), or `error` naming `what`."""
+    tag = value.strip().replace("_", "-")
+    if not _TAG.fullmatch(tag):
+        raise error(f"{what} {value!r} is not a language tag; give one such as de, fr, en-GB")
+    return tag
+
+EDITION_FILE_KEYS = {"title", "author", "voice", "rate", "lexicon", "outputs", "cover", "language"}
 
 
 def edition_file_for(input_path: Path) -> Path:
@@ -41,7 +53,7 @@ def load_edition_file(path: Path) -> dict[str, object]:
     unknown = set(data) - EDITION_FILE_KEYS
     if unknown:
         raise InputError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(EDITION_FILE_KEYS))}")
-    for key in ("title", "author", "voice", "lexicon", "cover"):
+    for key in ("title", "author", "voice", "lexicon", "cover", "language"):
         if key in data and not isinstance(data[key], str):
             raise InputError(f"{path}: {key} must be a string")
     for key in ("title", "author"):
@@ -49,6 +61,8 @@ def load_edition_file(path: Path) -> dict[str, object]:
             data[key] = one_line(data[key])
             if not data[key]:
                 raise InputError(f"{path}: {key} is empty")
+    if "language" in data:
+        data["language"] = language_tag(data["language"], f"{path}: language")
     if "rate" in data and (isinstance(data["rate"], bool) or not isinstance(data["rate"], int)):
         raise InputError(f"{path}: rate must be a whole number of words per minute")
     outputs = data.get("outputs")

@@ -47,7 +47,8 @@ def structure(
         chapters[-1] = replace(chapters[-1], paragraphs=(*chapters[-1].paragraphs, *source.trailing))
     chapters = [kept_in(c, keep, locale) for c in chapters]
     edition = replace(edition, chapters=tuple(_without_chapters_all_left_out(chapters)))
-    return replace(edition, language=source.language, publication=source.publication or Publication())
+    return replace(edition, language=source.language, language_from=source.language_from if source.language else "",
+                   publication=source.publication or Publication())
 
 
 def _without_chapters_all_left_out(chapters: list[Chapter]) -> list[Chapter]:

@@ -17,6 +17,8 @@ from aloud.narrate.sentences import split_sentences
 from aloud.roman import roman_value
 
 _MARKUP = re.compile(r"[<>{}\[\]\\|^~`_*#=]")
+_ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})\. (?=\w)")
+_HELD = "\ue010"  # stands for ". " after an ordinal while the paragraph is split
 
 
 class GenericLocale:
@@ -26,7 +28,10 @@ class GenericLocale:
         self.language = language
 
     def split_sentences(self, paragraph: str) -> list[str]:
-        return split_sentences(paragraph)
+        # "Am 25. Mai", "den 3. Oktober": in most European languages a number with a full stop
+        # is an ordinal, not a sentence's end, so the voice reads "25." as one.
+        held = _ORDINAL.sub(lambda m: m.group(1) + _HELD, paragraph)
+        return [s.replace(_HELD, ". ") for s in split_sentences(held)]
 
     def speakable(self, sentence: str) -> str:
         return collapse_spaces(_MARKUP.sub(" ", strip_markup(tidy_characters(str(sentence or "")))))

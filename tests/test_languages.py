@@ -1,0 +1,83 @@
+"""The edition's language: said by the user, the edition file or the input, else detected;
+a voice for it, and a warning when the voice asked for does not speak it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import SEED, needs_media
+
+from aloud.model import Source
+from aloud.pipeline import with_language
+from aloud.read.language import detect_language
+
+ALOUD = [sys.executable, "-m", "aloud"]
+TEXTS = Path(__file__).resolve().parent / "corpus" / "text"
+GERMAN = ("Am 25. Mai 1958 kostete ein Brot 5,50 €. Es war ein schöner Tag in der kleinen Stadt, und alle Leute "
+          "gingen auf den Markt, um Brot und Käse zu kaufen. Die Kinder spielten auf dem Platz vor der Kirche.\n")
+FRENCH = ("Le 14 juillet 1789, le peuple de Paris prit la Bastille. Ce fut le début d'une longue révolution, et "
+          "les citoyens se réunirent sur les places pour parler de la liberté et de l'égalité.\n")
+
+
+def aloud(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ALOUD, *args], capture_output=True, text=True, timeout=300)
+
+
+def test_the_language_is_detected_from_the_text_and_english_costs_nothing():
+    seed = detect_language(SEED.read_text(encoding="utf-8"))
+    assert (seed.language, seed.how.split(":")[0]) == ("en", "English function words")
+    assert detect_language(GERMAN).language == "de"
+    assert detect_language(FRENCH).language == "fr"
+    assert detect_language("Ja.") is None  # too short to tell: English, as before
+    for name, language in (("de-grimm2-extract.txt", "de"), ("fr-verne-hatteras-extract.txt", "fr")):
+        text = (TEXTS / name).read_text(encoding="utf-8")
+        started = time.perf_counter()
+        found = detect_language(text)
+        assert found.language == language and found.confidence >= 0.9, (name, found)
+        assert time.perf_counter() - started < 30  # a whole book: samples of it, not all of it
+
+
+def test_language_comes_from_the_option_the_edition_file_the_input_or_detection(tmp_path):
+    text = tmp_path / "brot.txt"
+    text.write_text(GERMAN, encoding="utf-8")
+    plan = json.loads(aloud("plan", "--json", str(text)).stdout)
+    assert plan["language"] == "de" and plan["language_from"].startswith("detected (py3langid, ")
+    asked = json.loads(aloud("plan", "--json", "--language", "fr", str(text)).stdout)
+    assert (asked["language"], asked["language_from"]) == ("fr", "--language")
+    (tmp_path / "brot.toml").write_text('language = "de-AT"\n', encoding="utf-8")
+    filed = json.loads(aloud("plan", "--json", str(text)).stdout)
+    assert (filed["language"], filed["language_from"]) == ("de-AT", "the edition file")
+    assert with_language(Source(name="x", text="x", language="en-GB"), None).language_from == "the input"
+    seed = json.loads(aloud("plan", "--json", str(SEED)).stdout)
+    assert seed["language"] == "en" and seed["language_from"].startswith("detected (English function words")
+    bad = aloud("plan", "--language", "12", str(text))
+    assert bad.returncode == 2 and bad.stderr.strip() == "aloud: error: --language '12' is not a language tag; give one such as de, fr, en-GB"
+
+
+def test_a_german_text_is_not_read_with_english_words_and_a_wrong_voice_is_told(tmp_path):
+    text = tmp_path / "brot.txt"
+    text.write_text(GERMAN, encoding="utf-8")
+    said = aloud("text", str(text)).stdout
+    assert "Am 25. Mai 1958 kostete ein Brot 5,50 €." in said  # one sentence; digits left to the German voice
+    for english in ("twenty", "nineteen", "fifty", "End of", ", by "):
+        assert english not in said
+    wrong = aloud("text", "--voice", "en-us", str(text))
+    assert wrong.returncode == 0
+    assert "aloud: warning: voice gmw/en-us speaks en-us, but the text is in de" in wrong.stderr
+
+
+@needs_media
+def test_a_german_edition_gets_a_german_voice_and_verify_says_it_listens_in_english_only(tmp_path):
+    text = tmp_path / "brot.txt"
+    text.write_text(GERMAN, encoding="utf-8")
+    built = aloud("build", str(text), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "-q")
+    assert built.returncode == 0, built.stderr
+    manifest = json.loads((tmp_path / "out" / "brot" / "chapters.json").read_text(encoding="utf-8"))
+    assert (manifest["language"], manifest["voice"]) == ("de", "gmw/de")
+    verify = aloud("verify", str(tmp_path / "out" / "brot"))
+    assert verify.returncode == 0
+    assert "is in de, and verify listens in English only (Whisper tiny.en): not verified" in verify.stderr
