@@ -62,7 +62,9 @@ def test_a_german_text_is_not_read_with_english_words_and_a_wrong_voice_is_told(
     text = tmp_path / "brot.txt"
     text.write_text(GERMAN, encoding="utf-8")
     said = aloud("text", str(text)).stdout
-    assert "Am 25. Mai 1958 kostete ein Brot 5,50 €." in said  # one sentence; digits left to the German voice
+    # In German words, by the German locale.
+    assert "Am fünfundzwanzigsten Mai neunzehnhundertachtundfünfzig kostete ein Brot fünf Euro fünfzig." in said
+    assert said.rstrip().endswith("Ende von Brot.  [0.80s]")
     for english in ("twenty", "nineteen", "fifty", "End of", ", by "):
         assert english not in said
     wrong = aloud("text", "--voice", "en-us", str(text))

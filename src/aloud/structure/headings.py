@@ -43,6 +43,43 @@ class SceneBreak:
     pass
 
 
+_NUMBERED_TITLE = re.compile(r"(?P<num>\d{1,3})\.\s+(?P<title>[^\W\d_][^\n]{0,100})")
+NUMBERED_TITLES = 3  # of them, at least, for a collection's "19. Von dem Fischer un syner Fru" lines to be its headings
+PROSE_BETWEEN = 50  # words between two of them, at least: not the steps of a numbered list
+
+
+def numbered_title_lines(blocks: list[list[str]], why: list[str] | None = None) -> dict[int, tuple[int, str]]:
+    """The blocks that are a number and a title alone on a line ("19. Von dem Fischer un syner
+    Fru", "3. The Tale of the Miller"), when a text has three or more of them in rising order
+    with prose between: the pieces of a collection. {block index: (number, title)}."""
+    found: list[tuple[int, int, str]] = []
+    words_since = 0
+    for n, block in enumerate(blocks):
+        candidate = _NUMBERED_TITLE.fullmatch(" ".join(block[0].split())) if len(block) == 1 and not (why and why[n]) else None
+        title = candidate.group("title").strip() if candidate else ""
+        if candidate and len(title.split()) <= 12 and not title.endswith((".", ",", ";", ":")) and title[0].isupper() \
+                and (not found or (int(candidate.group("num")) > found[-1][1] and words_since >= PROSE_BETWEEN)):
+            found.append((n, int(candidate.group("num")), title))
+            words_since = 0
+        else:
+            words_since += sum(len(line.split()) for line in block)
+    if len(found) < NUMBERED_TITLES:
+        return {}
+    return {n: (number, title) for n, number, title in found}
+
+
+def numbered_titles_apart(text: str) -> str:
+    """The text with each line of a collection's numbered titles set apart as a block of its
+    own (a text of one paragraph per line has no blank lines around them)."""
+    lines = text.split("\n")
+    found = numbered_title_lines([[line] if line.strip() else [] for line in lines if line.strip()])
+    if not found:
+        return text
+    content = [n for n, line in enumerate(lines) if line.strip()]
+    apart = {content[k] for k in found}
+    return "\n".join(f"\n{line}\n" if n in apart else line for n, line in enumerate(lines))
+
+
 class HeadingRules:
     """The heading patterns of one locale, compiled once per text."""
 
@@ -62,12 +99,19 @@ class HeadingRules:
         break or text; a block `why` marks left out is text left out."""
         items: list[Heading | TextBlock | SceneBreak] = []
         skip_next = False
+        numbered_titles = numbered_title_lines(blocks, why)
         for n, block in enumerate(blocks):
             if skip_next:
                 skip_next = False
                 continue
             if why and why[n]:
                 items.append(TextBlock(tuple(block), why[n]))
+                continue
+            if n in numbered_titles:
+                number, title = numbered_titles[n]
+                said = self.locale.number_words(number)
+                spoken = f"{said[:1].upper()}{said[1:]}. {title}"
+                items.append(Heading(f"{number}. {title}", spoken, NUMBERED, 2, block[0]))
                 continue
             if is_scene_break(block):
                 items.append(SceneBreak())

@@ -18,7 +18,7 @@ from aloud.structure.article import closing_title, is_title_line, name_reads_as_
 from aloud.structure.blocks import is_scene_break, marked_blocks, paragraphs_of, typical_width
 from aloud.structure.chapters import chapters_from_headings, left_out_paragraph
 from aloud.structure.gutenberg import strip_gutenberg
-from aloud.structure.headings import CONTENTS, MARKDOWN, Heading, HeadingRules, TextBlock
+from aloud.structure.headings import CONTENTS, MARKDOWN, Heading, HeadingRules, TextBlock, numbered_titles_apart
 from aloud.structure.leftovers import leftover_lines
 from aloud.structure.repeats import mark_repeats
 from aloud.structure.titles import make_edition
@@ -41,7 +41,7 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
         before += [Paragraph(" ".join(book.header.split()), left_out="matter")] if book.header.strip() else []
         after += [Paragraph(" ".join(book.licence.split()), left_out="matter")] if book.licence.strip() else []
 
-    lines = text.split("\n")
+    lines = numbered_titles_apart(text).split("\n")
     # A Project Gutenberg book was never a web page: its "ADVERTISEMENT" is the author's preface.
     marks = leftover_lines(lines) if book is None else [False] * len(lines)
     why = ["web-leftovers" if mark else "" for mark in marks]

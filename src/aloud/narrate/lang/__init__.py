@@ -67,6 +67,7 @@ class Locale(Protocol):
 
 LOCALES = {
     "en": "aloud.narrate.lang.en:English",
+    "de": "aloud.narrate.lang.de:German",
 }
 
 
