@@ -179,7 +179,10 @@ class HeadingRules:
         num = numbered.group("num")
         shown_num = num.upper() if re.fullmatch(r"[IVXLCDMivxlcdm]+", num) else num.capitalize()
         level = self.locale.headings.numbered.get(word.lower(), 2)
-        return f"{word} {shown_num}", f"{word} {self.locale.number_words(value)}", level, numbered.group("title")
+        # A number written as a word is said as written: "Chapitre premier", not "Chapitre un".
+        spoken_num = num.lower() if num.isalpha() and not re.fullmatch(r"[IVXLCDMivxlcdm]+", num) else \
+            self.locale.number_words(value)
+        return f"{word} {shown_num}", f"{word} {spoken_num}", level, numbered.group("title")
 
     def _roman(self, line: str, second: str | None, following: list[str] | None) -> tuple[str, str, int, None] | None:
         """A Roman numeral alone, above the chapter's title."""

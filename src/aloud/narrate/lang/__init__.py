@@ -68,6 +68,7 @@ class Locale(Protocol):
 LOCALES = {
     "en": "aloud.narrate.lang.en:English",
     "de": "aloud.narrate.lang.de:German",
+    "fr": "aloud.narrate.lang.fr:French",
 }
 
 

@@ -7,13 +7,10 @@ German words (`normalize`).
 
 from __future__ import annotations
 
-import re
-
 from aloud.narrate.lang import HeadingWords
 from aloud.narrate.lang.data_files import entries
 from aloud.narrate.lang.de.normalize import speakable_text, words
-from aloud.narrate.sentences import split_sentences
-from aloud.roman import roman_value
+from aloud.narrate.lang.worded import WordedLocale, Wording
 
 STOP_WORDS = frozenset(entries(__package__, "stop_words.txt"))
 # Abbreviations after which a full stop does not end a sentence (lower case, without the stop).
@@ -42,35 +39,11 @@ HEADINGS = HeadingWords(
                          "außerdem dann".split()),
     reference_words=frozenset("dies diese dieser dieses das er sie es ihr sein seine ihre".split()),
 )
-_ORDINAL_STOP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\w)")
-_HELD = "\ue010"
 
 
-class German:
-    language = "de"
-    headings = HEADINGS
-
-    def split_sentences(self, paragraph: str) -> list[str]:
-        # "am 25. Mai", "der 3. Tag": a number with a full stop is an ordinal, not a sentence's end.
-        held = _ORDINAL_STOP.sub(lambda m: m.group(1) + _HELD, paragraph)
-        return [s.replace(_HELD, ". ") for s in split_sentences(held, SENTENCE_ABBREVIATIONS)]
-
-    def speakable(self, sentence: str) -> str:
-        return speakable_text(sentence)
-
-    def number_words(self, value: int) -> str:
-        return words(value)
-
-    def heading_number(self, word: str) -> int | None:
-        word = word.strip(".").lower()
-        if word.isdigit():
-            return int(word)
-        if word in ORDINAL_WORDS or word in NUMBER_WORDS:
-            return ORDINAL_WORDS.get(word) or NUMBER_WORDS[word]
-        return roman_value(word.upper()) if word.isalpha() else None
-
-    def opening(self, title: str, author: str) -> str:
-        return f"{title}, von {author}." if author else f"{title}."
-
-    def closing(self, title: str) -> str:
-        return f"Ende von {title}."
+class German(WordedLocale):
+    wording = Wording(
+        language="de", headings=HEADINGS, speakable=speakable_text, number_words=words,
+        opening="{title}, von {author}.", closing="Ende von {title}.", sentence_abbreviations=SENTENCE_ABBREVIATIONS,
+        heading_numbers={**NUMBER_WORDS, **ORDINAL_WORDS}, ordinal_stop=True,
+    )

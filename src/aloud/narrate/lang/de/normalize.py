@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from num2words import num2words
-
-from aloud.narrate.lang.cleanup import Match, collapse_spaces, strip_markup, tidy_characters
+from aloud.narrate.lang.cleanup import Match, Pass, strip_markup, sub_all, tidy_characters
+from aloud.narrate.lang.spoken import abbreviations, alternatives, number_words, sweep
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember", "Jänner")
@@ -46,16 +45,12 @@ CURRENCIES = {"€": ("Euro", "Cent"), "EUR": ("Euro", "Cent"), "Euro": ("Euro",
 SYMBOLS = {"&": " und ", "%": " Prozent ", "‰": " Promille ", "§": " Paragraf ", "+": " plus ", "=": " gleich ",
            "×": " mal ", "÷": " geteilt durch ", "±": " plus minus ", "°": " Grad ", "→": " nach ", "@": " at ",
            "/": " ", "≈": " ungefähr "}
-_MARKUP = re.compile(r"[<>{}\[\]\\|^~`_*#=/$£€¥†‡]")
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+"  # "1.000.000" or "1958"
 
 
 def words(value: int | float, to: str = "cardinal") -> str:
-    try:
-        return num2words(value, lang="de", to=to)
-    except (OverflowError, NotImplementedError, ValueError, TypeError):  # pragma: no cover - very large numbers
-        return " ".join(num2words(int(d), lang="de") for d in str(value) if d.isdigit())
+    return number_words(value, "de", to)
 
 
 def _integer(text: str) -> int:
@@ -129,22 +124,15 @@ def _cardinal(m: Match) -> str:
     return words(value)
 
 
-def _abbreviation(m: Match) -> str:
-    """"usw." in words; at the sentence's end its full stop is the sentence's too."""
-    said = ABBREVIATIONS[m.group(0)]
-    return said + "." if m.group(0).endswith(".") and not m.string[m.end():].strip(" \"'”»«") else said
-
-
 def _unit(m: Match) -> str:
     return f"{m.group('n')} {UNITS[m.group('unit')]}"
 
 
-_ABBREVIATION = re.compile("|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-                           + r"(?=\s|$|[,;:)])")
-_BEFORE_NUMBER = re.compile(r"\b(" + "|".join(re.escape(a) for a in BEFORE_NUMBER) + r")\s?(?=\d)")
+_ABBREVIATIONS = abbreviations(ABBREVIATIONS)
+_BEFORE_NUMBER = re.compile(rf"\b({alternatives(BEFORE_NUMBER)})\s?(?=\d)")
 _DATE = re.compile(rf"(?<!\d)(?P<day>[0-3]?\d)\.\s?(?P<month>{_MONTH})\b(?:\s(?P<year>\d{{3,4}})\b)?")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4}|\d{2})?(?![\d.])")
-_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+_CURRENCY = alternatives(CURRENCIES)
 _MONEY = re.compile(
     rf"(?:(?P<unit_before>[€$£])\s?)?(?P<whole>{_NUMBER})(?:,(?P<cents>\d{{2}}|-|–))?"
     rf"(?(unit_before)|\s?(?P<unit>{_CURRENCY})(?![A-Za-zÄÖÜäöüß]))"
@@ -154,42 +142,31 @@ _HOUR = re.compile(r"(?<![\d.,])(?P<h>[0-2]?\d)\s?Uhr\b")
 _PERCENT = re.compile(r"(\d)\s?%")
 _DECIMAL = re.compile(rf"(?<![\d.,])(?P<whole>{_NUMBER}),(?P<fraction>\d+)(?![\d,])")
 _ORDINAL = re.compile(r"(?<![\d.,])(?P<n>\d{1,3})\.\s(?=[A-ZÄÖÜa-zäöü])")
-_UNIT = re.compile(r"(?P<n>\d)\s?(?P<unit>" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-                   + r")(?![\wÄÖÜäöüß²])")
+_UNIT = re.compile(rf"(?P<n>\d)\s?(?P<unit>{alternatives(UNITS)})(?![\wÄÖÜäöüß²])")
 _CARDINAL = re.compile(rf"(?<![\d,]){_NUMBER}(?![\d])")
 _RANGE = re.compile(r"(\d)\s?[–-]\s?(\d)")
-_SYMBOL = re.compile("|".join(re.escape(s) for s in SYMBOLS))
+_SYMBOL = re.compile(alternatives(SYMBOLS))
 
 
 def speakable_text(sentence: str) -> str:
     """One sentence of German prose as a German narrator says it; never raises."""
     try:
-        return _sweep(_normalise(str(sentence or "")))
+        return sweep(_normalise(str(sentence or "")), "de")
     except Exception:  # pragma: no cover - defence in depth: the sweep still leaves no digit
-        return _sweep(str(sentence or ""))
+        return sweep(str(sentence or ""), "de")
+
+
+FRACTIONS = {"½": ("einhalb", "ein halb"), "¼": ("ein Viertel", "ein Viertel"), "¾": ("drei Viertel", "drei Viertel")}
+# In this order: a date before its ordinal, money and units before the numbers in them.
+PASSES: tuple[Pass, ...] = (
+    (_BEFORE_NUMBER, lambda m: BEFORE_NUMBER[m.group(1)] + " ", ""),
+    (_DATE, _date, ""), (_NUMERIC_DATE, _numeric_date, "."),
+    (_TIME, _time, "Uhr"), (_HOUR, lambda m: f"{words(int(m.group('h')))} Uhr".replace("eins Uhr", "ein Uhr"), "Uhr"),
+    (_MONEY, _money, ""), (_PERCENT, r"\1 Prozent", "%"), (_UNIT, _unit, ""), (_DECIMAL, _decimal, ","),
+    (_RANGE, r"\1 bis \2", "-–"), (_ORDINAL, _ordinal_number, "."), (_CARDINAL, _cardinal, ""),
+    (_SYMBOL, lambda m: SYMBOLS[m.group(0)], ""),
+)
 
 
 def _normalise(text: str) -> str:
-    text = strip_markup(tidy_characters(text, {"½": ("einhalb", "ein halb"), "¼": ("ein Viertel", "ein Viertel"),
-                                               "¾": ("drei Viertel", "drei Viertel")}))
-    text = _BEFORE_NUMBER.sub(lambda m: BEFORE_NUMBER[m.group(1)] + " ", text)
-    text = _ABBREVIATION.sub(_abbreviation, text)
-    text = _DATE.sub(_date, text)
-    text = _NUMERIC_DATE.sub(_numeric_date, text)
-    text = _TIME.sub(_time, text)
-    text = _HOUR.sub(lambda m: f"{words(int(m.group('h')))} Uhr".replace("eins Uhr", "ein Uhr"), text)
-    text = _MONEY.sub(_money, text)
-    text = _PERCENT.sub(r"\1 Prozent", text)
-    text = _UNIT.sub(_unit, text)
-    text = _DECIMAL.sub(_decimal, text)
-    text = _RANGE.sub(r"\1 bis \2", text)
-    text = _ORDINAL.sub(_ordinal_number, text)
-    text = _CARDINAL.sub(_cardinal, text)
-    return _SYMBOL.sub(lambda m: SYMBOLS[m.group(0)], text)
-
-
-def _sweep(text: str) -> str:
-    """No digit, URL scheme or markup character reaches the voice."""
-    text = re.sub(r"https?://\S+|www\.\S+", " ", text)
-    text = re.sub(r"\d+", lambda m: words(int(m.group(0))), text)
-    return collapse_spaces(_MARKUP.sub(" ", text)).replace(" ,", ",").replace(" .", ".")
+    return sub_all(_ABBREVIATIONS(strip_markup(tidy_characters(text, FRACTIONS))), PASSES)
