@@ -109,3 +109,8 @@ def test_no_digit_and_no_english_word_reaches_a_french_voice(pieces):
     added = {w.strip(".,").lower() for w in said.split()} - {w.strip(".,").lower() for w in text.split()}
     english = {w for w in added if w in COMMON_WORDS} - {"a", "on", "six", "page", "minutes", "pour", "cent", "sept", "million", "milliard"}
     assert not english, (text, said, english)
+
+
+def test_french_guillemets_and_dialogue_dashes_end_a_sentence_with_it():
+    assert French().split_sentences("« Oui, je viens. » Il partit. — Où vas-tu ? demanda-t-elle. — Au port !") == [
+        "« Oui, je viens. »", "Il partit.", "— Où vas-tu ? demanda-t-elle.", "— Au port !"]

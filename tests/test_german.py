@@ -116,3 +116,19 @@ def test_a_numbered_list_is_not_a_collection():
 
     steps = "Do this:\n\n1. Preheat the oven\n\n2. Mix the flour\n\n3. Bake it for an hour\n\nThat is all there is to it."
     assert len(structure(Source(name="recipe", text=steps)).chapters) == 1
+
+
+def test_erstes_kapitel_and_zweiter_teil_are_headings_said_as_written():
+    from aloud.model import Source
+    from aloud.structure import structure
+
+    prose = "Es war einmal ein König, der hatte drei Töchter und lebte in einem großen Schloss am Meer. " * 5
+    text = f"Erster Teil\n\nErstes Kapitel\n\n{prose}\n\nZweites Kapitel. Der Wald\n\n{prose.replace('König', 'Bauer')}"
+    edition = structure(Source(name="m", text=text), locale=German())
+    assert [(c.title, c.spoken_title) for c in edition.chapters] == [
+        ("Erster Teil: Erstes Kapitel", "Erster Teil. Erstes Kapitel"), ("Zweites Kapitel: Der Wald", "Zweites Kapitel. Der Wald")]
+
+
+def test_german_quotation_marks_end_a_sentence_with_it():
+    assert German().split_sentences("„Ja, ich komme.“ Er ging hinaus. »Wohin?« fragte sie.") == [
+        "„Ja, ich komme.“", "Er ging hinaus.", "»Wohin?« fragte sie."]

@@ -8,12 +8,14 @@ from aloud.words import CLAUSE_BREAK
 
 _BOUNDARY = re.compile(
     r"""(?<=[.!?…])            # sentence punctuation
-        ['"’”)\]]*             # closing quotes or brackets stay with the sentence
+        (?:\s?['"’”»«“›‹)\]])*  # closing quotes or brackets stay with the sentence ("… viens. »")
         \s+
-        (?=['"‘“(\[]?\w)         # the next sentence starts with a capital or digit (checked below)
+        (?=[-—–'"‘“„«»‹›(\[]?\s?\w)  # the next starts with a capital or digit (checked below), perhaps
+                                  # after an opening quote or a dialogue dash
     """,
     re.VERBOSE,
 )
+_OPENING = "'\"‘“„«»‹›([—–- "
 
 MAX_WORDS = 40
 
@@ -27,7 +29,7 @@ def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset())
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        following = text[match.end() :].lstrip("'\"‘“([")[:1]
+        following = text[match.end() :].lstrip(_OPENING)[:1]
         if not (following.isupper() or following.isdigit()):
             continue  # any script's capital letter: "мир. Это", "End. Über"
         before = text[start : match.start()]

@@ -91,6 +91,11 @@ class HeadingRules:
             r"(?:\s*[.:—–-]\s*(?P<title>.*\S))?\s*$",
             re.IGNORECASE,
         ) if words.numbered else _NEVER
+        self.number_first = re.compile(
+            rf"^(?P<num>[^\W\d_]+)\s+(?P<word>{'|'.join(words.numbered)})\.?"
+            r"(?:\s*[.:—–-]\s*(?P<title>.*\S))?\s*$",
+            re.IGNORECASE,
+        ) if words.numbered else _NEVER
         self.named = re.compile(rf"^(?P<name>{'|'.join(words.named)})\.?$", re.IGNORECASE) if words.named else _NEVER
         self.contents = re.compile("|".join(rf"^{c}\.?$" for c in words.contents), re.IGNORECASE) if words.contents else _NEVER
 
@@ -171,7 +176,7 @@ class HeadingRules:
         """"Chapter XII. Title": (shown prefix, spoken prefix, level, title or None)."""
         numbered = self.numbered.match(line)
         if not numbered:
-            return None
+            return self._number_first(line)
         value = self.locale.heading_number(numbered.group("num"))
         if value is None:
             return None
@@ -183,6 +188,18 @@ class HeadingRules:
         spoken_num = num.lower() if num.isalpha() and not re.fullmatch(r"[IVXLCDMivxlcdm]+", num) else \
             self.locale.number_words(value)
         return f"{word} {shown_num}", f"{word} {spoken_num}", level, numbered.group("title")
+
+    def _number_first(self, line: str) -> tuple[str, str, int, str | None] | None:
+        """"Erstes Kapitel", "Zweiter Teil", "Deuxième partie": the number a word before the heading word."""
+        found = self.number_first.match(line)
+        if not found or re.fullmatch(r"[IVXLCDMivxlcdm]+", found.group("num")):
+            return None
+        if self.locale.heading_number(found.group("num")) is None:
+            return None
+        word = found.group("word").lower()
+        shown = f"{found.group('num').capitalize()} {word.capitalize()}"
+        level = self.locale.headings.numbered.get(word, 2)
+        return shown, shown, level, found.group("title")
 
     def _roman(self, line: str, second: str | None, following: list[str] | None) -> tuple[str, str, int, None] | None:
         """A Roman numeral alone, above the chapter's title."""

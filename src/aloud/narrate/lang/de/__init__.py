@@ -16,8 +16,10 @@ STOP_WORDS = frozenset(entries(__package__, "stop_words.txt"))
 # Abbreviations after which a full stop does not end a sentence (lower case, without the stop).
 SENTENCE_ABBREVIATIONS = frozenset("""z b d h u a usw bzw ca vgl inkl evtl ggf etc jh mio mrd tsd dr prof hr fr st str
 nr s bd kap abs art chr ä abb tel""".split())
-ORDINAL_WORDS = {"erstes": 1, "zweites": 2, "drittes": 3, "viertes": 4, "fünftes": 5, "sechstes": 6, "siebentes": 7,
-                 "siebtes": 7, "achtes": 8, "neuntes": 9, "zehntes": 10, "elftes": 11, "zwölftes": 12}
+_ORDINAL_STEMS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebent": 7, "siebt": 7,
+                  "acht": 8, "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12}
+# "Erstes Kapitel", "Zweiter Teil", "Dritte Szene": every ending the heading word may take.
+ORDINAL_WORDS = {stem + ending: value for stem, value in _ORDINAL_STEMS.items() for ending in ("es", "er", "e")}
 NUMBER_WORDS = {"eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
                 "zehn": 10, "elf": 11, "zwölf": 12}
 HEADINGS = HeadingWords(
