@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 from conftest import SEED, needs_media
@@ -80,6 +81,13 @@ def test_a_german_edition_gets_a_german_voice_and_verify_says_it_listens_in_engl
     assert built.returncode == 0, built.stderr
     manifest = json.loads((tmp_path / "out" / "brot" / "chapters.json").read_text(encoding="utf-8"))
     assert (manifest["language"], manifest["voice"]) == ("de", "gmw/de")
+    # The player and the read-aloud EPUB speak German too.
+    page = (tmp_path / "out" / "brot" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in page and ">Abspielen</button>" in page and ">Kapitel</h2>" in page
+    assert '"chapter_of":"Kapitel {n} von {total}: {title}"' in page
+    with zipfile.ZipFile(tmp_path / "out" / "brot" / "brot.epub") as book:
+        nav = book.read("OEBPS/nav.xhtml").decode("utf-8")
+    assert 'xml:lang="de"' in nav and "<h1>Inhalt</h1>" in nav
     verify = aloud("verify", str(tmp_path / "out" / "brot"))
     assert verify.returncode == 0
     assert "is in de, and verify listens in English only (Whisper tiny.en): not verified" in verify.stderr

@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from aloud.audio.ffmpeg import MP3
 from aloud.clock import timestamp
+from aloud.export.labels import labels_for
 from aloud.model import ChapterMark, Edition, SentenceTiming
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -159,7 +160,7 @@ def nav_xhtml(edition: Edition, marks: list[ChapterMark], language: str) -> str:
 </head>
 <body>
 <nav epub:type="toc" id="toc">
-<h1>Contents</h1>
+<h1>{_text(labels_for(language)["contents"])}</h1>
 <ol>
 {items}
 </ol>

@@ -15,6 +15,7 @@ from string import Template
 
 from aloud.export.cover import COVER
 from aloud.export.joins import edition_mp3_name
+from aloud.export.labels import labels_for
 from aloud.model import ChapterMark, Edition
 
 
@@ -48,12 +49,15 @@ def _script_json(data: dict) -> str:
 
 def player_html(edition: Edition, marks: list[ChapterMark], audio_name: str, language: str = "en") -> str:
     template = Template(resources.files("aloud.export").joinpath("player.html").read_text(encoding="utf-8"))
+    labels = labels_for(language)
+    shown = {f"l_{name}": html.escape(text, quote=True) for name, text in labels.items() if name != "keys"}
     return template.substitute(
+        **shown, l_keys=labels["keys"],  # the keys line holds its own <kbd> markup
         lang=html.escape(language, quote=True),
         title=html.escape(f"{edition.title} — {edition.author}" if edition.author else edition.title),
         audio=html.escape(audio_name, quote=True),
         cover=COVER,
-        data=_script_json(player_data(edition, marks, audio_name)),
+        data=_script_json({**player_data(edition, marks, audio_name), "labels": dict(labels)}),
     )
 
 
