@@ -10,12 +10,12 @@ _BOUNDARY = re.compile(
     r"""(?<=[.!?…])            # sentence punctuation
         (?:\s?['"’”»«“›‹)\]])*  # closing quotes or brackets stay with the sentence ("… viens. »")
         \s+
-        (?=[-—–'"‘“„«»‹›(\[]?\s?\w)  # the next starts with a capital or digit (checked below), perhaps
+        (?=[-—–'"‘“„«»‹›(\[¿¡]?\s?\w)  # the next starts with a capital or digit (checked below), perhaps
                                   # after an opening quote or a dialogue dash
     """,
     re.VERBOSE,
 )
-_OPENING = "'\"‘“„«»‹›([—–- "
+_OPENING = "'\"‘“„«»‹›([—–-¿¡ "
 
 MAX_WORDS = 40
 

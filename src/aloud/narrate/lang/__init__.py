@@ -69,6 +69,7 @@ LOCALES = {
     "en": "aloud.narrate.lang.en:English",
     "de": "aloud.narrate.lang.de:German",
     "fr": "aloud.narrate.lang.fr:French",
+    "es": "aloud.narrate.lang.es:Spanish",
 }
 
 
