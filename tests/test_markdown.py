@@ -132,7 +132,7 @@ def test_aloud_text_shows_the_front_matter_and_each_code_block_left_out_and_keep
     result = subprocess.run([*ALOUD, "text", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     left = [line for line in result.stdout.splitlines() if line.startswith("[left out:")]
-    assert left[0].startswith("[left out: front matter, ") and "title:" in left[0]
+    assert left[0].startswith("[left out: front or back matter, ") and "title:" in left[0]
     assert "[left out: code, 2 lines]" in left
     assert "git init" not in result.stdout.replace(left[0], "")
     announced = subprocess.run([*ALOUD, "text", str(path), "--keep", "code"], capture_output=True, text=True).stdout

@@ -73,7 +73,7 @@ LEFT_OUT = {
     "web-leftovers": "web leftovers",  # "Share this:", "Click to share on Facebook", "Continue reading …"
     "repeats": "repeated passage",  # a pull quote or teaser printed twice
     "code": "code",  # a code block: never read, at most announced
-    "matter": "front matter",  # a title line, a byline, YAML front matter, a Gutenberg header
+    "matter": "front or back matter",  # a title line, a byline, YAML front matter, a Gutenberg header and licence
     "comments": "comments",  # readers' comments under a web article
     "references": "reference list",  # a web page's "References", "External links", "See also"
 }

@@ -45,19 +45,17 @@ def script(
         if lines:
             lines.append("")
         lines.append(f"=== Chapter {chapter.index} of {total}: {chapter.title} ===")
-        marks = _merged((left_out or {}).get(chapter.index, []))
+        before: dict[int, list[Paragraph]] = {}  # unit index → what was left out just before it
+        for at, paragraph in _merged((left_out or {}).get(chapter.index, [])):
+            before.setdefault(at, []).append(paragraph)
         said = units[chapter.index]
-        for n in range(len(said) + 1):
-            for at, paragraph in marks:
-                if at == n:
-                    lines.append(f"[left out: {left_out_label(paragraph)}]")
+        for n, unit in enumerate((*said, None)):
+            for paragraph in before.get(n, ()):
+                lines += [f"[left out: {left_out_label(paragraph)}]", ""]
+            if unit is not None:
+                lines.append(f"{unit.text}  [{unit.pause_after:.2f}s]")
+                if unit.pause_after >= paragraph_pause:
                     lines.append("")
-            if n == len(said):
-                break
-            unit = said[n]
-            lines.append(f"{unit.text}  [{unit.pause_after:.2f}s]")
-            if unit.pause_after >= paragraph_pause:
-                lines.append("")
         while lines and not lines[-1]:
             lines.pop()
     return "\n".join(lines) + "\n"

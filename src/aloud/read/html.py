@@ -127,6 +127,8 @@ MIN_CODE_CHARS = 12  # a shorter block of code may be a word in a sentence
 
 def _code_blocks(data: bytes) -> list[str]:
     """The text of each code block of the page itself (`<pre>`, or `<code>` on lines of its own)."""
+    if b"<pre" not in data and b"<code" not in data:
+        return []  # most pages: no second parse
     from lxml import html as lxml_html
 
     try:

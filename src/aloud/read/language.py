@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 SAMPLE_CHARS = 6000  # of each of three places in the text
 MIN_LETTERS = 20  # fewer, and there is nothing to tell a language by
@@ -39,6 +40,15 @@ def _samples(text: str) -> str:
     return " ".join((text[:SAMPLE_CHARS], text[middle:middle + SAMPLE_CHARS], text[-SAMPLE_CHARS:]))
 
 
+@cache
+def _identifier():
+    """py3langid's model, loaded once a process and only for a text that is not plainly English
+    (its loading is most of the half second a detection takes)."""
+    from py3langid import langid
+
+    return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+
+
 def detect_language(text: str) -> Detected | None:
     """The language the text is written in, or None when it is too short or unsure to tell."""
     sample = _NOISE.sub(" ", _samples(text))
@@ -50,10 +60,7 @@ def detect_language(text: str) -> Detected | None:
         return Detected("en", 1.0, f"English function words: {english:.0%} of its words")
     if sum(len(w) for w in words) < MIN_LETTERS_MODEL:
         return None
-    from py3langid import langid  # loaded only for a text that is not plainly English: about a second
-
-    identifier = langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
-    language, confidence = identifier.classify(sample)
+    language, confidence = _identifier().classify(sample)
     if confidence < MIN_CONFIDENCE:
         return None
     return Detected(str(language), round(float(confidence), 2), f"py3langid, {confidence:.0%} sure")
