@@ -56,6 +56,11 @@ CASES: list[tuple[str, str]] = [
     ("Mit 0,5 Litern.", "Mit null Komma fünf Litern."),
     ("Es gibt 1,5 Mio. Einwohner.", "Es gibt eins Komma fünf Millionen Einwohner."),
     ("Die Nummer 007 rief an.", "Die Nummer null null sieben rief an."),
+    ("Ludwig XIV. war König von Frankreich.", "Ludwig der Vierzehnte war König von Frankreich."),
+    ("Unter Karl V. blühte Spanien.", "Unter Karl dem Fünften blühte Spanien."),
+    ("Das war Friedrich II.", "Das war Friedrich der Zweite."),
+    ("Im XIX. Jahrhundert reiste man mit der Kutsche.", "Im neunzehnten Jahrhundert reiste man mit der Kutsche."),
+    ("Lies Kapitel IV noch einmal.", "Lies Kapitel vier noch einmal."),
 ]
 
 
@@ -132,3 +137,21 @@ def test_erstes_kapitel_and_zweiter_teil_are_headings_said_as_written():
 def test_german_quotation_marks_end_a_sentence_with_it():
     assert German().split_sentences("„Ja, ich komme.“ Er ging hinaus. »Wohin?« fragte sie.") == [
         "„Ja, ich komme.“", "Er ging hinaus.", "»Wohin?« fragte sie."]
+
+
+def test_a_book_with_numerals_alone_for_headings_and_a_title_page():
+    from aloud.model import Source
+    from aloud.structure import structure
+
+    prose = ("Als ich sechs Jahre alt war, sah ich einmal in einem Buch über den Urwald ein prächtiges Bild. "
+             "Es stellte eine Riesenschlange dar, wie sie ein Wildtier verschlang. ") * 3
+    one, two, three = prose, prose.replace("Buch", "Heft"), prose.replace("sechs", "sieben")
+    text = f"Der kleine Prinz\n\nvon Antoine de Saint-Exupéry\n\nI.\n\n{one}\n\nII.\n\n{two}\n\nIII.\n\n{three}"
+    edition = structure(Source(name="prinz", text=text), locale=German())
+    assert (edition.title, edition.author) == ("Der kleine Prinz", "Antoine de Saint-Exupéry")
+    assert [(c.title, c.spoken_title) for c in edition.chapters] == [
+        ("I", "Kapitel eins"), ("II", "Kapitel zwei"), ("III", "Kapitel drei")]
+    assert not any("Prinz" in p.text for c in edition.chapters for p in c.preamble + c.paragraphs if not p.left_out)
+    # Two numerals alone are not enough to be headings, nor numerals that do not count up.
+    assert len(structure(Source(name="p", text=f"I.\n\n{one}\n\nIII.\n\n{two}\n\nII.\n\n{three}"),
+                         locale=German()).chapters) != 3

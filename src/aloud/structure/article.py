@@ -18,7 +18,9 @@ _BRACKETED = re.compile(
     r"\[\s*(?P<title>[^\[\]]{2,200}?)\s+by\s+(?P<author>[^\[\]]{2,100}?)(?:[\s,]+(?P<year>1[0-9]{3}|20[0-9]{2}))?\s*\]",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"by\s+(?P<author>[^.!?;:]{2,100}?)\.?", re.IGNORECASE)
+# "By Jane Doe"; "von", "par", "por", "di", "door": the same in German, French, Spanish and
+# Portuguese, Italian, Dutch.
+_BYLINE = re.compile(r"(?P<word>by|von|par|por|di|door)\s+(?P<author>[^.!?;:]{2,100}?)\.?", re.IGNORECASE)
 BYLINE_WORDS = 10
 _CONTINUE = re.compile(r"continue reading:?\s+(?P<title>.*\w.*)", re.IGNORECASE)
 _HASHLIKE = re.compile(r"[0-9a-f]*[0-9][0-9a-f]*|[0-9a-z]*[0-9][0-9a-z]*[a-z][0-9a-z]*[0-9][0-9a-z]*", re.IGNORECASE)
@@ -45,12 +47,41 @@ def _content_lines(lines: list[str], limit: int = 3) -> list[int]:
 
 
 def is_byline(line: str) -> str | None:
-    """The author a byline names ("By Jane Doe" → "Jane Doe"), or None."""
+    """The author a byline names ("By Jane Doe", "von Johanna Spyri", "par Jules Verne" → the
+    name), or None. After a word other than English "by" the rest must read as a name."""
     line = " ".join(line.split())
     found = _BYLINE.fullmatch(line)
     if found is None or len(line.split()) > BYLINE_WORDS:
         return None
-    return found.group("author").strip(" ,")
+    author = found.group("author").strip(" ,")
+    return author if found.group("word").lower() == "by" or looks_like_name(author) else None
+
+
+_NAME_PARTICLES = frozenset("de da di do du des del della der den van von la le ten ter y e".split())
+_DECORATION = " -–—*~•·=_"
+
+
+def looks_like_name(line: str) -> bool:
+    """A person's name: two to six words, each capitalised but for particles ("Jules Verne",
+    "JULES VERNE", "Antoine de Saint-Exupéry", "Ludwig van Beethoven")."""
+    words = line.split()
+    if not 2 <= len(words) <= 6 or any(c.isdigit() for c in line) or line.endswith((",", ";", ":")):
+        return False
+    named = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    return (len(named) >= 2 and words[0] in named and words[-1] in named
+            and all(w[:1].isupper() and w.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()
+                    for w in named))
+
+
+def author_line(line: str) -> str | None:
+    """The author a title page's line names: a byline, or a name alone, perhaps set off by
+    dashes ("- JULES VERNE -"); in title case when set in capitals."""
+    line = " ".join(line.split()).strip(_DECORATION)
+    author = is_byline(line) or (line if looks_like_name(line) else None)
+    if author and author.isupper():
+        author = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-"))
+                          if w.lower() not in _NAME_PARTICLES else w.lower() for w in author.split())
+    return author
 
 
 def is_title_line(line: str) -> bool:

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass
 
 from aloud.narrate.lang import Locale
+from aloud.roman import roman_value
 from aloud.structure.blocks import MAX_HEADING_CHARS, is_scene_break, markdown_heading
 from aloud.structure.titles import one_line, title_case
 
 NUMBERED, NAMED, MARKDOWN, CONTENTS = "numbered", "named", "markdown", "contents"
 _NUMBER = r"[IVXLCDM]+|\d{1,5}|[A-Za-z]+(?:-[A-Za-z]+)?"  # up to chapter 99999
 _ROMAN_ALONE = re.compile(r"^(?P<num>[IVXLC]{1,7})\.?$")
+_NUMERAL_ALONE = re.compile(r"(?P<num>[IVXLC]{1,7}|\d{1,3})\.?")
 _NEVER = re.compile(r"(?!)")
 
 
@@ -48,18 +50,34 @@ NUMBERED_TITLES = 3  # of them, at least, for a collection's "19. Von dem Fische
 PROSE_BETWEEN = 50  # words between two of them, at least: not the steps of a numbered list
 
 
+def _numbered_line(line: str) -> tuple[int, str] | None:
+    """"19. Von dem Fischer un syner Fru" → (19, title); a numeral alone, "II." or "7", → (2, "")."""
+    line = " ".join(line.split())
+    alone = _NUMERAL_ALONE.fullmatch(line)
+    if alone:
+        value = int(alone.group("num")) if alone.group("num").isdigit() else roman_value(alone.group("num"))
+        return (value, "") if value else None
+    candidate = _NUMBERED_TITLE.fullmatch(line)
+    title = candidate.group("title").strip() if candidate else ""
+    if candidate and len(title.split()) <= 12 and not title.endswith((".", ",", ";", ":")) and title[0].isupper():
+        return int(candidate.group("num")), title
+    return None
+
+
 def numbered_title_lines(blocks: list[list[str]], why: list[str] | None = None) -> dict[int, tuple[int, str]]:
     """The blocks that are a number and a title alone on a line ("19. Von dem Fischer un syner
     Fru", "3. The Tale of the Miller"), when a text has three or more of them in rising order
-    with prose between: the pieces of a collection. {block index: (number, title)}."""
+    with prose between: the pieces of a collection; or a numeral alone ("I.", "II.", "III."),
+    counting up one by one, as many books head their chapters. {block index: (number, title)}."""
     found: list[tuple[int, int, str]] = []
     words_since = 0
     for n, block in enumerate(blocks):
-        candidate = _NUMBERED_TITLE.fullmatch(" ".join(block[0].split())) if len(block) == 1 and not (why and why[n]) else None
-        title = candidate.group("title").strip() if candidate else ""
-        if candidate and len(title.split()) <= 12 and not title.endswith((".", ",", ";", ":")) and title[0].isupper() \
-                and (not found or (int(candidate.group("num")) > found[-1][1] and words_since >= PROSE_BETWEEN)):
-            found.append((n, int(candidate.group("num")), title))
+        candidate = _numbered_line(block[0]) if len(block) == 1 and not (why and why[n]) else None
+        if candidate and found and bool(candidate[1]) != bool(found[-1][2]):
+            candidate = None  # numerals alone and numbered titles are not one sequence
+        rises = candidate and (not found or (candidate[0] > found[-1][1] if candidate[1] else candidate[0] == found[-1][1] + 1))
+        if candidate and (not found or (rises and words_since >= PROSE_BETWEEN)):
+            found.append((n, *candidate))
             words_since = 0
         else:
             words_since += sum(len(line.split()) for line in block)
@@ -112,16 +130,13 @@ class HeadingRules:
             if why and why[n]:
                 items.append(TextBlock(tuple(block), why[n]))
                 continue
-            if n in numbered_titles:
-                number, title = numbered_titles[n]
-                said = self.locale.number_words(number)
-                spoken = f"{said[:1].upper()}{said[1:]}. {title}"
-                items.append(Heading(f"{number}. {title}", spoken, NUMBERED, 2, block[0]))
+            following = blocks[n + 1] if n + 1 < len(blocks) and not (why and why[n + 1]) else None
+            if n in numbered_titles and (numbered_titles[n][1] or not self.looks_like_title(following)):
+                items.append(self._numbered_title(*numbered_titles[n], block[0]))
                 continue
             if is_scene_break(block):
                 items.append(SceneBreak())
                 continue
-            following = blocks[n + 1] if n + 1 < len(blocks) and not (why and why[n + 1]) else None
             heading, used_next = self.heading(block, following)
             if heading is None:
                 items.append(TextBlock(tuple(block)))
@@ -130,6 +145,14 @@ class HeadingRules:
                 items.append(Heading(heading.title, heading.spoken, heading.kind, heading.level, " ".join(lines)))
                 skip_next = used_next
         return items
+
+    def _numbered_title(self, number: int, title: str, line: str) -> Heading:
+        """"19. Von dem Fischer …" said "Neunzehn. Von dem Fischer …"; "II." said "Kapitel zwei"."""
+        said = self.locale.number_words(number)
+        if not title:
+            shown = line.strip().rstrip(".")
+            return Heading(shown, self.locale.headings.chapter.format(number=said), NUMBERED, 2, line)
+        return Heading(f"{number}. {title}", f"{said[:1].upper()}{said[1:]}. {title}", NUMBERED, 2, line)
 
     def heading(self, block: list[str], following: list[str] | None) -> tuple[Heading | None, bool]:
         """A heading made of `block` (and perhaps the title in the block after it)."""

@@ -14,14 +14,22 @@ from dataclasses import replace
 from aloud.errors import InputError
 from aloud.model import PROSE, Chapter, Edition, Paragraph, Source
 from aloud.narrate.lang import Locale
-from aloud.structure.article import closing_title, is_title_line, name_reads_as_title, opening_lines
+from aloud.structure.article import author_line, closing_title, is_title_line, name_reads_as_title, opening_lines
 from aloud.structure.blocks import is_scene_break, marked_blocks, paragraphs_of, typical_width
 from aloud.structure.chapters import chapters_from_headings, left_out_paragraph
 from aloud.structure.gutenberg import strip_gutenberg
-from aloud.structure.headings import CONTENTS, MARKDOWN, Heading, HeadingRules, TextBlock, numbered_titles_apart
+from aloud.structure.headings import (
+    CONTENTS,
+    MARKDOWN,
+    Heading,
+    HeadingRules,
+    SceneBreak,
+    TextBlock,
+    numbered_titles_apart,
+)
 from aloud.structure.leftovers import leftover_lines
 from aloud.structure.repeats import mark_repeats
-from aloud.structure.titles import make_edition
+from aloud.structure.titles import make_edition, title_case
 from aloud.structure.topics import SECTION_WORDS_MAX, key_phrase, parts_by_topic
 
 LEAD_WORDS = 25  # the prose after a title line that makes it the text's title
@@ -64,6 +72,8 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
         headings = headings[1:]
     if not headings:
         items, found_title = _title_line(items, found_title)
+    elif not found_title:
+        items, found_title, found_author = _title_page(items, found_author, locale)
 
     width = typical_width([b for b, r in marked if not r])
     chapters = chapters_from_headings(items, width, book is not None, locale.headings) if headings else []
@@ -126,6 +136,38 @@ def _title_line(items: list, found_title: str | None) -> tuple[list, str | None]
     items = list(items)
     items[said[0]] = TextBlock(first.lines, "matter")
     return items, found_title or line
+
+
+TITLE_PAGE_LINES = 4  # at most, before the first heading
+
+
+def _title_page(items: list, found_author: str | None, locale: Locale) -> tuple[list, str | None, str | None]:
+    """A book's own title page: a few short lines and no prose before its first heading
+    ("Les Aventures du capitaine Hatteras / - JULES VERNE - / LES ANGLAIS AU PÔLE NORD").
+    The first line is the title, a name or byline after it the author; both are left out of
+    the reading (the opening says them), the other lines are read."""
+    first_heading = next(n for n, i in enumerate(items) if isinstance(i, Heading))
+    lines = [n for n in range(first_heading) if isinstance(items[n], TextBlock) and not items[n].left_out]
+    if not lines or len(lines) > TITLE_PAGE_LINES or any(
+            isinstance(items[n], SceneBreak) for n in range(first_heading)):
+        return items, None, found_author
+    texts = {n: " ".join(items[n].lines[0].split()) for n in lines if len(items[n].lines) == 1}
+    if len(texts) < len(lines) or not is_title_line(texts[lines[0]]):
+        return items, None, found_author
+    if any(not (is_title_line(t) or author_line(t)) for t in texts.values()):
+        return items, None, found_author
+    title = title_case(texts[lines[0]], locale.headings.small_words)
+    used = [lines[0]]
+    if not found_author:
+        for n in lines[1:]:
+            found_author = author_line(texts[n])
+            if found_author:
+                used.append(n)
+                break
+    items = list(items)
+    for n in used:
+        items[n] = TextBlock(items[n].lines, "matter")
+    return items, title, found_author
 
 
 def _untitled_by_topic(chapters: list[Chapter], locale: Locale) -> list[Chapter]:

@@ -55,11 +55,19 @@ def title_case(text: str, small_words: frozenset[str], force: bool = False) -> s
     words = text.lower().split()
     out = []
     for i, word in enumerate(words):
-        if i and word in small_words:
+        elided = _ELIDED.fullmatch(word)
+        if elided and word != "o'clock":  # "L’ÉQUIPAGE", "D’HATTERAS", "O'BRIEN": the word after the apostrophe
+            head = elided.group("head")
+            head = head if i and head in small_words else head.upper()
+            out.append(head + elided.group("mark") + elided.group("word")[:1].upper() + elided.group("word")[1:])
+        elif i and word in small_words:
             out.append(word)
         else:
             out.append(word[:1].upper() + word[1:])
     return " ".join(out)
+
+
+_ELIDED = re.compile(r"(?P<head>[^\W\d_]|qu)(?P<mark>['’])(?P<word>[^\W\d_]{2,}.*)")
 
 
 def slugify(text: str, max_length: int = 60) -> str:

@@ -28,6 +28,7 @@ class HeadingWords:
     front_matter: str = ""  # the title of text before the first heading ("" : its opening words)
     whole_text: str = ""  # the title of the one chapter of a text without headings ("" : its opening words)
     part: str = ""  # the spoken title of a part of such a text, with {number} ("" : none)
+    chapter: str = "{number}"  # a chapter headed by its number alone ("II."), as said: "Chapter {number}"
     notes: str = "Notes"  # said before a chapter's notes
     note: str = "Note {label}"  # said before each note
     code: str = "Code, {lines} lines"  # said for a code block, with `--keep code`

@@ -32,6 +32,7 @@ HEADINGS = HeadingWords(
     front_matter="Einleitung",
     whole_text="",
     part="Teil {number}",
+    chapter="Kapitel {number}",
     notes="Anmerkungen",
     note="Anmerkung {label}",
     code="Code, {lines} Zeilen",

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 from aloud.narrate.lang.cleanup import Match, Pass
+from aloud.narrate.lang.data_files import entries
 from aloud.narrate.lang.spoken import digit_by_digit, number_patterns, number_words, speaker
+from aloud.roman import roman_value
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember", "Jänner")
@@ -125,6 +127,41 @@ def _unit(m: Match) -> str:
     return f"{m.group('n')} {UNITS[m.group('unit')]}"
 
 
+# Nouns a Roman numeral counts, said as a cardinal: "Kapitel IV" → "Kapitel vier".
+COUNTED_NOUNS = {"Kapitel", "Teil", "Band", "Buch", "Akt", "Szene", "Abschnitt", "Artikel", "Absatz", "Seite", "Klasse",
+                 "Tafel", "Anhang", "Nummer", "Gesang", "Brief", "Tabelle", "Abbildung", "Psalm", "Vers"}
+# After these a ruler's number takes the dative: "unter Ludwig dem Vierzehnten".
+_FUNCTION_WORDS = frozenset(entries("aloud.narrate.lang.de", "stop_words.txt"))  # "Im XIX. Jahrhundert": not a name
+DATIVE_BEFORE_NAME = {"von", "mit", "unter", "bei", "zu", "nach", "seit", "aus", "vor", "gegenüber", "dem"}
+
+
+def _regnal(m: Match) -> str:
+    """"Ludwig XIV." → "Ludwig der Vierzehnte"; "unter Karl V." → "unter Karl dem Fünften"."""
+    name, value = m.group("name"), roman_value(m.group("n"))
+    if not value or name.lower() in _FUNCTION_WORDS:
+        return m.group(0)
+    at_end = "." if not m.string[m.end():].strip(" \"'“”„»«)") else ""
+    if name in COUNTED_NOUNS:
+        return f"{name} {words(value)}{at_end}"
+    said = words(value, "ordinal").capitalize()
+    said = f"dem {said}n" if _previous_word(m).lower() in DATIVE_BEFORE_NAME else f"der {said}"
+    return f"{name} {said}{at_end}"
+
+
+def _roman_ordinal(m: Match) -> str:
+    """"im XIX. Jahrhundert" → "im neunzehnten Jahrhundert"."""
+    value = roman_value(m.group("n"))
+    return f"{ordinal(value, _previous_word(m))} " if value else m.group(0)
+
+
+def _roman_cardinal(m: Match) -> str:
+    value = roman_value(m.group("n"))
+    return words(value) if value else m.group(0)
+
+
+_REGNAL = re.compile(r"(?<![\w.])(?P<name>[A-ZÄÖÜ][a-zäöüß]+) (?P<n>[IVXLC]{1,7})\.(?=\s|$|[,;:)\"'“”»«])")
+_ROMAN_ORDINAL = re.compile(r"(?<![\w.])(?P<n>[IVXLC]{2,7})\.\s(?=[A-ZÄÖÜa-zäöü])")
+_ROMAN_AFTER_WORD = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )(?P<n>[IVXLC]{2,7}|[IVX])\b(?![.\w'’-])")
 _DATE = re.compile(rf"(?<!\d)(?P<day>[0-3]?\d)\.\s?(?P<month>{_MONTH})\b(?:\s(?P<year>\d{{3,4}})\b)?")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4}|\d{2})?(?![\d.])")
 _N = number_patterns(_NUMBER, CURRENCIES, UNITS, SYMBOLS, "A-Za-zÄÖÜäöüß", no_cents="-–")
@@ -137,7 +174,8 @@ PASSES: tuple[Pass, ...] = (
     (_DATE, _date, ""), (_NUMERIC_DATE, _numeric_date, "."),
     (_TIME, _time, "Uhr"), (_HOUR, lambda m: f"{words(int(m.group('h')))} Uhr".replace("eins Uhr", "ein Uhr"), "Uhr"),
     (_N.money, _money, ""), (_N.percent, r"\1 Prozent", "%"), (_N.unit, _unit, ""), (_N.decimal, _decimal, ","),
-    (_N.range, r"\1 bis \2", "-–"), (_ORDINAL, _ordinal_number, "."), (_N.cardinal, _cardinal, ""),
+    (_N.range, r"\1 bis \2", "-–"), (_ORDINAL, _ordinal_number, "."), (_REGNAL, _regnal, "."),
+    (_ROMAN_ORDINAL, _roman_ordinal, "."), (_ROMAN_AFTER_WORD, _roman_cardinal, ""), (_N.cardinal, _cardinal, ""),
     (_N.symbol, lambda m: SYMBOLS[m.group(0)], ""),
 )
 

@@ -23,6 +23,7 @@ HEADINGS = HeadingWords(
     front_matter="Introduction",
     whole_text="Full text",
     part="Part {number}",
+    chapter="Chapter {number}",
     stop_words=STOP_WORDS,
     turn_words=TURN_WORDS,
     reference_words=frozenset("this these that those such it its they them their he him his she her all both".split()),

@@ -31,6 +31,7 @@ HEADINGS = HeadingWords(
     front_matter="Introducción",
     whole_text="",
     part="Parte {number}",
+    chapter="Capítulo {number}",
     notes="Notas",
     note="Nota {label}",
     code="Código, {lines} líneas",

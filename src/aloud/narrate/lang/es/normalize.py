@@ -94,9 +94,20 @@ def _ordinal(m: Match) -> str:
     return _before_noun(said, m)
 
 
-def _century(m: Match) -> str:
-    value = roman_value(m.group("n"))
-    return f"{m.group('word')} {words(value)}" if value else m.group(0)
+# A Roman numeral after these counts them: "siglo XIX" → "siglo diecinueve".
+COUNTED_NOUNS = {"siglo", "capítulo", "tomo", "parte", "libro", "acto", "escena", "volumen", "canto", "artículo",
+                 "página", "número", "carta", "apéndice", "tabla", "figura", "salmo"}
+
+
+def _roman_after_word(m: Match) -> str:
+    """After a ruler's or pope's name the ordinal up to ten ("Felipe II" → "Felipe segundo",
+    "Alfonso X" → "Alfonso décimo"), then the cardinal ("Alfonso XIII" → "Alfonso trece");
+    after a noun it counts, the cardinal ("siglo XIX" → "siglo diecinueve")."""
+    word, value = m.group("word"), roman_value(m.group("n"))
+    if not value:
+        return m.group(0)
+    regnal = word[:1].isupper() and word.lower() not in COUNTED_NOUNS and value <= 10
+    return f"{word} {words(value, 'ordinal') if regnal else words(value)}"
 
 
 def _money(m: Match) -> str:
@@ -136,7 +147,7 @@ FRACTIONS = {"½": ("y medio", "un medio"), "¼": ("y cuarto", "un cuarto"), "¾
 # In this order: a date before its numbers, money and units before the numbers in them.
 PASSES: tuple[Pass, ...] = (
     (_DATE, _date, ""), (SLASH_DATE, _numeric_date, "/"), (_ORDINAL, _ordinal, "ºª°oa"),
-    (_ROMAN_AFTER_WORD, _century, ""), (_TIME, _time, ":"), (_N.money, _money, ""), (_N.percent, r"\1 por ciento", "%"),
+    (_ROMAN_AFTER_WORD, _roman_after_word, ""), (_TIME, _time, ":"), (_N.money, _money, ""), (_N.percent, r"\1 por ciento", "%"),
     (_N.unit, lambda m: f"{m.group('n')} {UNITS[m.group('unit')]}", ""), (_N.decimal, _decimal, ","),
     (_N.range, r"\1 a \2", "-–"), (_N.cardinal, _cardinal, ""), (_N.symbol, lambda m: SYMBOLS[m.group(0)], ""),
 )

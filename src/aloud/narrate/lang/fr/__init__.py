@@ -29,6 +29,7 @@ HEADINGS = HeadingWords(
     front_matter="Introduction",
     whole_text="",
     part="Partie {number}",
+    chapter="Chapitre {number}",
     notes="Notes",
     note="Note {label}",
     code="Code, {lines} lignes",
