@@ -10,6 +10,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import SEED, needs_media
 
 from aloud.model import Source
@@ -88,6 +89,51 @@ def test_a_german_edition_gets_a_german_voice_and_verify_says_it_listens_in_engl
     with zipfile.ZipFile(tmp_path / "out" / "brot" / "brot.epub") as book:
         nav = book.read("OEBPS/nav.xhtml").decode("utf-8")
     assert 'xml:lang="de"' in nav and "<h1>Inhalt</h1>" in nav
+    # The transcripts, the M4B's audio track and the MP3s' tags say German.
+    folder = tmp_path / "out" / "brot"
+    assert (folder / "brot.vtt").read_text(encoding="utf-8").startswith("WEBVTT - Brot\nLanguage: de\n\n")
+    probe = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream_tags=language",
+                            "-of", "csv=p=0", str(folder / "brot.m4b")], capture_output=True, text=True, check=True)
+    assert probe.stdout.strip() == "deu"
+    from mutagen.id3 import ID3
+
+    mp3 = next(p for p in sorted(folder.rglob("*.mp3")))
+    assert str(ID3(mp3)["TLAN"]) == "deu"
     verify = aloud("verify", str(tmp_path / "out" / "brot"))
     assert verify.returncode == 0
     assert "is in de, and verify listens in English only (Whisper tiny.en): not verified" in verify.stderr
+
+
+def _said_words(text: str) -> set[str]:
+    return {w.strip(".,;:!?«»„“”\"'()[]—–-").lower() for w in text.replace("’", " ").replace("'", " ").split()} - {""}
+
+
+@needs_media
+@pytest.mark.parametrize(("name", "language", "voice", "chapters"), [
+    ("de-grimm2-short.txt", "de", "gmw/de", ["95. Der alte Hildebrand", "165. Der Vogel Greif", "187. Der Hase und der Igel"]),
+    ("fr-verne-hatteras-short.txt", "fr", "roa/fr", ["Chapitre Premier: Le Forward", "Chapitre II: Une Lettre Inattendue"]),
+])
+def test_a_public_domain_book_is_built_in_its_language(tmp_path, name, language, voice, chapters):
+    """A German and a French book, built for real: their chapters, their voice, and not one
+    English word said that the book does not have (English's common words are the oracle)."""
+    from aloud.audio import ffmpeg
+    from aloud.narrate.lang.en.word_lists import COMMON_WORDS
+
+    book = TEXTS / name
+    built = aloud("build", str(book), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "-q")
+    assert built.returncode == 0, built.stderr
+    folder = next((tmp_path / "out").iterdir())
+    manifest = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))
+    assert (manifest["language"].split("-")[0], manifest["voice"]) == (language, voice)  # "fr-fr": the voice's
+    assert [c["title"] for c in manifest["chapters"]] == chapters
+    assert [m["title"] for m in ffmpeg.chapters(next(folder.glob("*.m4b")))] == chapters
+    said = aloud("text", str(book))
+    assert said.returncode == 0
+    spoken = "\n".join(line.rsplit("  [", 1)[0] for line in said.stdout.splitlines()
+                       if line.strip() and not line.startswith(("===", "[left out")))
+    # The book's words, and its title (which a book without a title page takes from its file's name).
+    added = _said_words(spoken) - _said_words(book.read_text(encoding="utf-8")) - _said_words(manifest["title"])
+    assert added, "the narration adds its own words: numbers, announcements"
+    english = added & COMMON_WORDS
+    assert not english, english
+    assert not any(c.isdigit() for c in spoken)

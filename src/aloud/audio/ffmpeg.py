@@ -380,10 +380,11 @@ def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
     )
 
 
-def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path, cover: Path | None = None) -> None:
+def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path, cover: Path | None = None,
+            language: str = "") -> None:
     """The M4B from ADTS streams (joined as bytes: ADTS frames stand alone), with tags and
-    chapter marks from an FFMETADATA file and the JPEG `cover` as its attached picture,
-    without re-encoding."""
+    chapter marks from an FFMETADATA file, the JPEG `cover` as its attached picture and the
+    audio track's `language` (ISO 639-2, "deu"), without re-encoding."""
     joined = work_dir / "edition.aac"
     with open(joined, "wb") as sink:
         for part in adts:
@@ -396,6 +397,7 @@ def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path, cover: 
             "-f", "aac", "-i", str(joined),
             "-f", "ffmetadata", "-i", str(metadata), *picture,
             "-map", "0:a", *picture_map, "-map_metadata", "1", "-map_chapters", "1",
+            *(["-metadata:s:a:0", f"language={language}"] if language else []),
             "-c", "copy", "-fflags", "+bitexact", "-flags:a", "+bitexact",
             "-movflags", "+faststart", "-brand", "M4B ", "-f", "ipod", str(out),
         ],

@@ -49,7 +49,7 @@ def write_m4b(book: BookTags, marks: list[ChapterMark], adts: list[Path], out: P
     if book.cover:
         cover = work_dir / "m4b-cover.jpg"
         cover.write_bytes(book.cover)
-    ffmpeg.mux_m4b(adts, metadata, out, work_dir, cover)
+    ffmpeg.mux_m4b(adts, metadata, out, work_dir, cover, book.language_639_2)
     _library_atoms(out, book)
     return out
 

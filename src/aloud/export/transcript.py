@@ -121,8 +121,13 @@ def _srt_plain(text: str) -> str:
     return _SRT_MARKUP.sub("", text)
 
 
-def vtt_text(marks: list[ChapterMark], title: str, timed: list[Cue] | None = None) -> str:
-    blocks = [f"WEBVTT - {_vtt_comment(title)}"]
+def vtt_text(marks: list[ChapterMark], title: str, timed: list[Cue] | None = None, language: str = "") -> str:
+    """The WebVTT file; its header says the `language` as players and caption tools read it
+    ("Language: de", a header line the format passes over)."""
+    header = f"WEBVTT - {_vtt_comment(title)}"
+    if re.fullmatch(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", language):
+        header += f"\nLanguage: {language}"
+    blocks = [header]
     chapter = None
     for n, cue in enumerate(cues(marks) if timed is None else timed, start=1):
         if cue.chapter != chapter:
@@ -141,10 +146,11 @@ def srt_text(marks: list[ChapterMark], timed: list[Cue] | None = None) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def write_transcripts(folder: Path, slug: str, title: str, marks: list[ChapterMark]) -> tuple[Path, Path]:
+def write_transcripts(folder: Path, slug: str, title: str, marks: list[ChapterMark],
+                      language: str = "") -> tuple[Path, Path]:
     timed = cues(marks)
     vtt, srt = folder / f"{slug}.vtt", folder / f"{slug}.srt"
-    vtt.write_text(vtt_text(marks, title, timed), encoding="utf-8")
+    vtt.write_text(vtt_text(marks, title, timed, language), encoding="utf-8")
     srt.write_text(srt_text(marks, timed), encoding="utf-8")
     return vtt, srt
 
@@ -155,5 +161,6 @@ class TranscriptExporter:
     requires: tuple[str, ...] = ()
 
     def export(self, context) -> dict[str, str]:
-        vtt, srt = write_transcripts(context.folder, context.edition.slug, context.edition.title, list(context.marks))
+        vtt, srt = write_transcripts(context.folder, context.edition.slug, context.edition.title, list(context.marks),
+                                     context.language)
         return {"vtt": vtt.name, "srt": srt.name}

@@ -46,7 +46,7 @@ def abbreviations(table: Mapping[str, str]) -> Callable[[str], str]:
 def sweep(text: str, language: str) -> str:
     """No digit, web address or markup character reaches the voice."""
     text = _ADDRESS.sub(" ", text)
-    text = _DIGITS.sub(lambda m: number_words(int(m.group(0)), language), text)
+    text = _DIGITS.sub(lambda m: f" {number_words(int(m.group(0)), language)} ", text)  # "grimm2": "grimm zwei"
     return collapse_spaces(_MARKUP.sub(" ", text)).replace(" ,", ",").replace(" .", ".")
 
 

@@ -32,6 +32,9 @@ class Wording:
     sentence_abbreviations: frozenset[str] = frozenset()
     heading_numbers: Mapping[str, int] = field(default_factory=dict)  # "premier": 1, "drittes": 3, "zwei": 2
     ordinal_stop: bool = False  # "am 25. Mai": a number with a full stop is an ordinal, not a sentence's end
+    # A preposition and the article a title opens with, as the language joins them: {"de les": "des"}
+    # turns "Fin de Les Misérables" into "Fin des Misérables".
+    contractions: Mapping[str, str] = field(default_factory=dict)
 
 
 class WordedLocale:
@@ -69,4 +72,8 @@ class WordedLocale:
         return self.wording.opening.format(title=title, author=author) if author else f"{title}."
 
     def closing(self, title: str) -> str:
-        return self.wording.closing.format(title=title)
+        said = self.wording.closing.format(title=title)
+        for joined, word in self.wording.contractions.items():
+            preposition, article = joined.split(" ", 1)
+            said = re.sub(rf"\b{preposition} {article}\b(?=\s)", word, said, count=1, flags=re.IGNORECASE)
+        return said

@@ -46,5 +46,5 @@ class Spanish(WordedLocale):
     wording = Wording(
         language="es", headings=HEADINGS, speakable=speakable_text, number_words=words,
         opening="{title}, de {author}.", closing="Fin de {title}.", sentence_abbreviations=SENTENCE_ABBREVIATIONS,
-        heading_numbers={**NUMBER_WORDS, **ORDINAL_WORDS},
+        heading_numbers={**NUMBER_WORDS, **ORDINAL_WORDS}, contractions={"de el": "del"},
     )

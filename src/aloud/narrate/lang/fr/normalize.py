@@ -22,7 +22,7 @@ ABBREVIATIONS = {
     "St": "Saint", "Ste": "Sainte", "etc.": "et cetera", "env.": "environ", "c.-à-d.": "c'est-à-dire",
     "cf.": "voir", "av. J.-C.": "avant Jésus-Christ", "apr. J.-C.": "après Jésus-Christ", "J.-C.": "Jésus-Christ",
     "p. ex.": "par exemple", "bd": "boulevard", "av.": "avenue", "tél.": "téléphone", "vol.": "volume",
-    "chap.": "chapitre",
+    "chap.": "chapitre", "C°": "compagnie", "Cie": "compagnie",
 }
 BEFORE_NUMBER = {"n°": "numéro", "N°": "numéro", "no": "numéro", "p.": "page", "pp.": "pages", "t.": "tome",
                  "art.": "article", "chap.": "chapitre"}
