@@ -241,3 +241,26 @@ def test_a_book_whose_chapter_headings_are_not_found_is_read_whole_and_cut_by_to
     assert body[0].paragraphs[0].text.startswith("MARLEY was dead")
     titles = [c.title for c in body]
     assert len(set(titles)) == len(titles) and all(len(t.split()) <= 3 for t in titles)
+
+
+def test_a_books_header_fields_credit_and_edition_note_in_its_own_language():
+    from aloud.narrate.lang import for_language
+    from aloud.structure import structure
+
+    prose = "Le navire quitta le port au petit matin, et la foule regardait les voiles blanches disparaître. " * 4
+    french = (f"The Project Gutenberg EBook of X\n\nTitre : Les Aventures du capitaine Hatteras\nAuteur : Jules Verne\n\n"
+              f"*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\nProduit par Chuck Greif et l'équipe\n\n"
+              f"CHAPITRE PREMIER.\n\n{prose}\n\n*** END OF THIS PROJECT GUTENBERG EBOOK X ***\n\nlicence\n")
+    book = strip_gutenberg(french)
+    assert (book.title, book.author) == ("Les Aventures du capitaine Hatteras", "Jules Verne")
+    assert "Produit par" not in book.body
+    exported = (f"Chapitre premier\n\n{prose}\n\nChapitre II\n\n{prose.replace('navire', 'bateau')}\n\n"
+                "À propos de cette édition électronique\n\nCe livre électronique est issu de la bibliothèque numérique "
+                "Wikisource. Cette bibliothèque numérique multilingue, construite par des bénévoles, a pour but de "
+                "mettre à la disposition du plus grand nombre tout type de documents publiés.\n")
+    edition = structure(Source(name="hatteras", text=exported), locale=for_language("fr"))
+    said = " ".join(p.text for c in edition.chapters for p in c.paragraphs if not p.left_out)
+    assert "Wikisource" not in said and "navire" in said and len(edition.chapters) == 2
+    assert [p.left_out for p in edition.chapters[-1].paragraphs][-1] == "matter"
+    # A book that speaks of such a note in its first pages keeps them.
+    assert strip_gutenberg(f"À propos de cette édition électronique\n\n{prose * 20}") is None

@@ -88,6 +88,14 @@ def test_languages_without_rules_of_their_own_get_the_generic_locale():
     assert isinstance(swedish, GenericLocale) and swedish.language == "sv"
     assert swedish.speakable("Den 25 maj 1958 kostade ett <b>bröd</b> 5,50 €.") == "Den 25 maj 1958 kostade ett bröd 5,50 €."
     assert swedish.closing("Titel") == ""
+    # Its books' chapter words are still known: "ГЛАВА II" heads a chapter, said "Глава 2" for the voice to read.
+    from aloud.model import Source
+    from aloud.structure import structure
+
+    prose = "Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему. " * 4
+    text = f"ГЛАВА I\n\n{prose}\n\nГЛАВА II\n\n{prose.replace('семьи', 'дома')}"
+    edition = structure(Source(name="anna", text=text), locale=for_language("ru"))
+    assert [(c.title, c.spoken_title) for c in edition.chapters] == [("Глава I", "Глава 1"), ("Глава II", "Глава 2")]
 
 
 @needs_media

@@ -21,11 +21,27 @@ _ORDINAL = re.compile(r"(?<![\d.,])(\d{1,2})\. (?=\w)")
 _HELD = "\ue010"  # stands for ". " after an ordinal while the paragraph is split
 
 
-class GenericLocale:
-    headings = HeadingWords(numbered={})
+# The words before a chapter's or a part's number in languages without rules of their own
+# ("Глава 3", "Rozdział IV", "Kapitel 2"): their books' headings are still found.
+CHAPTER_WORDS: dict[str, dict[str, int]] = {
+    "ru": {"глава": 2, "часть": 1, "книга": 1}, "uk": {"розділ": 2, "глава": 2, "частина": 1},
+    "be": {"раздзел": 2, "частка": 1}, "bg": {"глава": 2, "част": 1}, "sr": {"глава": 2, "поглавље": 2, "део": 1},
+    "pl": {"rozdział": 2, "część": 1, "księga": 1}, "cs": {"kapitola": 2, "část": 1}, "sk": {"kapitola": 2, "časť": 1},
+    "sl": {"poglavje": 2, "del": 1}, "hr": {"poglavlje": 2, "glava": 2, "dio": 1},
+    "sv": {"kapitel": 2, "del": 1, "bok": 1}, "da": {"kapitel": 2, "del": 1, "bog": 1},
+    "nb": {"kapittel": 2, "del": 1}, "no": {"kapittel": 2, "del": 1}, "nn": {"kapittel": 2, "del": 1},
+    "is": {"kafli": 2, "hluti": 1}, "ro": {"capitolul": 2, "capitol": 2, "partea": 1}, "ca": {"capítol": 2, "part": 1},
+    "gl": {"capítulo": 2, "parte": 1}, "la": {"caput": 2, "liber": 1, "pars": 1}, "eo": {"ĉapitro": 2, "parto": 1},
+    "el": {"κεφάλαιο": 2, "μέρος": 1}, "tr": {"bölüm": 2, "kısım": 1}, "id": {"bab": 2, "bagian": 1},
+    "ms": {"bab": 2, "bahagian": 1}, "lt": {"skyrius": 2, "dalis": 1}, "lv": {"nodaļa": 2, "daļa": 1},
+    "et": {"peatükk": 2, "osa": 1}, "cy": {"pennod": 2, "rhan": 1}, "ga": {"caibidil": 2, "cuid": 1},
+}
 
+
+class GenericLocale:
     def __init__(self, language: str) -> None:
         self.language = language
+        self.headings = HeadingWords(numbered=CHAPTER_WORDS.get(language, {}))
 
     def split_sentences(self, paragraph: str) -> list[str]:
         # "Am 25. Mai", "den 3. Oktober": in most European languages a number with a full stop
