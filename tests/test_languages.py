@@ -137,3 +137,22 @@ def test_a_public_domain_book_is_built_in_its_language(tmp_path, name, language,
     english = added & COMMON_WORDS
     assert not english, english
     assert not any(c.isdigit() for c in spoken)
+
+
+def test_every_languages_player_words_have_every_key_and_its_placeholders():
+    import re
+    import tomllib
+    from importlib import resources
+
+    from aloud.export.labels import labels_for
+
+    folder = resources.files("aloud.export").joinpath("labels_data")
+    english = tomllib.loads(folder.joinpath("en.toml").read_text(encoding="utf-8"))
+    languages = sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    assert {"en", "de", "fr", "es", "it", "pt", "nl"} <= set(languages)
+    for language in languages:
+        words = tomllib.loads(folder.joinpath(f"{language}.toml").read_text(encoding="utf-8"))
+        assert words.keys() == english.keys(), language
+        for key, text in english.items():
+            assert set(re.findall(r"\{\w+\}", words[key])) == set(re.findall(r"\{\w+\}", text)), (language, key)
+    assert labels_for("nl-BE")["play"] == "Afspelen" and labels_for("sv")["play"] == english["play"]
