@@ -96,6 +96,14 @@ def test_languages_without_rules_of_their_own_get_the_generic_locale():
     text = f"ГЛАВА I\n\n{prose}\n\nГЛАВА II\n\n{prose.replace('семьи', 'дома')}"
     edition = structure(Source(name="anna", text=text), locale=for_language("ru"))
     assert [(c.title, c.spoken_title) for c in edition.chapters] == [("Глава I", "Глава 1"), ("Глава II", "Глава 2")]
+    # A chapter's notes are read after it, each after its label alone: no "Notes", no "Note 1".
+    from aloud.model import Chapter, Note, Paragraph
+    from aloud.narrate.narration import narrate_chapter
+    from aloud.settings import Pauses
+
+    chapter = Chapter(1, "Kapitel 1", "Kapitel 1", (Paragraph("Texten."),), notes=(Note("1", (Paragraph("En not."),)),))
+    said = [u.text for u in narrate_chapter(chapter, Pauses(), locale=swedish) if u.text]
+    assert said == ["Kapitel 1.", "Texten.", "1.", "En not."]
 
 
 @needs_media

@@ -173,7 +173,8 @@ def narrate_chapter(
 def _notes(units: _Units, chapter: Chapter, pauses: Pauses, locale: Locale) -> None:
     """A chapter's notes after it, as a narrator reads them: "Notes." … "Note 3. …"."""
     units.pause(pauses.scene_break)
-    units.paragraph(Paragraph(locale.headings.notes, HEADING), pauses)
+    if locale.headings.notes:
+        units.paragraph(Paragraph(locale.headings.notes, HEADING), pauses)
     for note in chapter.notes:
         units.paragraph(Paragraph(locale.headings.note.format(label=note.label), HEADING), pauses)
         for paragraph in note.paragraphs:

@@ -82,5 +82,6 @@ def _kept(paragraph: Paragraph, locale: Locale) -> Paragraph:
     if paragraph.left_out == "code":
         lines = len(paragraph.text.split("\n"))
         words = locale.headings
-        return Paragraph(words.code.format(lines=locale.number_words(lines)) if lines > 1 else words.code_line, HEADING)
+        said = words.code.format(lines=locale.number_words(lines)) if lines > 1 else words.code_line
+        return Paragraph(said, HEADING) if said else paragraph  # a language with no words for it: still left out
     return replace(paragraph, left_out="")

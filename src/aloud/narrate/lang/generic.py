@@ -41,7 +41,9 @@ CHAPTER_WORDS: dict[str, dict[str, int]] = {
 class GenericLocale:
     def __init__(self, language: str) -> None:
         self.language = language
-        self.headings = HeadingWords(numbered=CHAPTER_WORDS.get(language, {}))
+        # No English word: notes are read without a heading of their own, each after its label.
+        self.headings = HeadingWords(numbered=CHAPTER_WORDS.get(language, {}), notes="", note="{label}", code="",
+                                     code_line="")
 
     def split_sentences(self, paragraph: str) -> list[str]:
         # "Am 25. Mai", "den 3. Oktober": in most European languages a number with a full stop
