@@ -81,6 +81,9 @@ def test_french_is_chosen_for_french_and_keeps_its_abbreviations_in_a_sentence()
         "M. Dupont arriva.", "Il vit Mme Curie, etc.", "Puis il partit."]
     assert (locale.opening("Hatteras", "Jules Verne"), locale.closing("Hatteras")) == (
         "Hatteras, de Jules Verne.", "Fin de Hatteras.")
+    # The title's article joins the preposition, as French writes it.
+    assert [locale.closing(t) for t in ("Les Misérables", "Le Rouge et le Noir", "La Peste", "Émile", "Une vie")] == [
+        "Fin des Misérables.", "Fin du Rouge et le Noir.", "Fin de La Peste.", "Fin d’Émile.", "Fin d’Une vie."]
     assert [locale.heading_number(w) for w in ("PREMIER", "II", "12", "deuxième")] == [1, 2, 12, 2]
 
 

@@ -71,6 +71,7 @@ LOCALES = {
     "de": "aloud.narrate.lang.de:German",
     "fr": "aloud.narrate.lang.fr:French",
     "es": "aloud.narrate.lang.es:Spanish",
+    "it": "aloud.narrate.lang.it:Italian",
 }
 
 

@@ -94,7 +94,7 @@ def decimal_words(whole: int, fraction: str, words: Callable[[int], str], comma:
 
 def digit_by_digit(text: str, words: Callable[[int], str]) -> str | None:
     """A number with a leading zero ("007") said digit by digit; None for any other."""
-    return " ".join(words(int(d)) for d in text) if text.startswith("0") and len(text) > 1 else None
+    return " ".join(words(int(d)) for d in text) if text.isdigit() and text.startswith("0") and len(text) > 1 else None
 
 
 def speaker(language: str, passes: Iterable[Pass], fractions: Mapping[str, tuple[str, str]] | None = None,

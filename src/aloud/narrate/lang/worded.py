@@ -35,6 +35,7 @@ class Wording:
     # A preposition and the article a title opens with, as the language joins them: {"de les": "des"}
     # turns "Fin de Les Misérables" into "Fin des Misérables".
     contractions: Mapping[str, str] = field(default_factory=dict)
+    elision: tuple[str, str] = ()  # ("de", "d’"): "Fin de Émile" → "Fin d’Émile", before a vowel
 
 
 class WordedLocale:
@@ -75,5 +76,11 @@ class WordedLocale:
         said = self.wording.closing.format(title=title)
         for joined, word in self.wording.contractions.items():
             preposition, article = joined.split(" ", 1)
-            said = re.sub(rf"\b{preposition} {article}\b(?=\s)", word, said, count=1, flags=re.IGNORECASE)
+            # The title's capital passes to its next word: "Fine di I promessi sposi" → "Fine dei Promessi sposi".
+            said = re.sub(rf"\b{preposition} ({article})\s+(\w)",
+                          lambda m: f"{word} {m.group(2).upper() if m.group(1)[:1].isupper() else m.group(2)}",
+                          said, count=1, flags=re.IGNORECASE)
+        if self.wording.elision:
+            whole, elided = self.wording.elision
+            said = re.sub(rf"\b{whole} (?=[AEIOUYÀÂÉÈÊËÎÏÔÛÜŒaeiouyàâéèêëîïôûüœ])", elided, said, count=1)
         return said

@@ -45,5 +45,5 @@ class French(WordedLocale):
         language="fr", headings=HEADINGS, speakable=speakable_text, number_words=words,
         opening="{title}, de {author}.", closing="Fin de {title}.", sentence_abbreviations=SENTENCE_ABBREVIATIONS,
         heading_numbers={**NUMBER_WORDS, **ORDINAL_WORDS}, ordinal_stop=False,
-        contractions={"de les": "des", "de le": "du"},
+        contractions={"de les": "des", "de le": "du"}, elision=("de", "d’"),
     )
