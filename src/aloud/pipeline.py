@@ -234,9 +234,9 @@ def build(
     cache_root = settings.cache_dir or default_cache_dir()
     _keep_apart(folder.path, cache_root)
     with folder.locked():
+        folder.check_replaceable(prepared.source, made_with["text"])  # first: another input's edition may be the same
         if folder.is_current(key):
             return _existing(folder, edition)
-        folder.check_replaceable(prepared.source, made_with["text"])
         before = folder.record()
         with folder.staging() as staging, writable_cache(cache_root) as cache:
             files, marks = _make(staging, cache, prepared, segment_plan, voicing, settings, exporters, tags, progress)

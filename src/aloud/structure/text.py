@@ -72,7 +72,7 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
         headings = headings[1:]
     if not headings:
         items, found_title = _title_line(items, found_title)
-    elif not found_title:
+    elif not (found_title or title):  # a title given: the book's own title page is read as it stands
         items, found_title, found_author = _title_page(items, found_author, locale)
 
     width = typical_width([b for b, r in marked if not r])

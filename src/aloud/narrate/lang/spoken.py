@@ -15,6 +15,7 @@ from aloud.narrate.lang.cleanup import Match, Pass, collapse_spaces, strip_marku
 _MARKUP = re.compile(r"[<>{}\[\]\\|^~`_*#=/$£€¥†‡]")
 _ADDRESS = re.compile(r"https?://\S+|www\.\S+")
 _DIGITS = re.compile(r"\d+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "01234567890123456789")
 
 
 def number_words(value: int | float, language: str, to: str = "cardinal") -> str:
@@ -45,7 +46,7 @@ def abbreviations(table: Mapping[str, str]) -> Callable[[str], str]:
 
 def sweep(text: str, language: str) -> str:
     """No digit, web address or markup character reaches the voice."""
-    text = _ADDRESS.sub(" ", text)
+    text = _ADDRESS.sub(" ", text).translate(_SUPERSCRIPTS)  # a "²" no rule read: "2"
     text = _DIGITS.sub(lambda m: f" {number_words(int(m.group(0)), language)} ", text)  # "grimm2": "grimm zwei"
     return collapse_spaces(_MARKUP.sub(" ", text)).replace(" ,", ",").replace(" .", ".")
 
@@ -72,6 +73,7 @@ def number_patterns(number: str, currencies: Iterable[str], units: Iterable[str]
     """The patterns for a language whose whole numbers look like `number` (a regular
     expression: "1.000" or "1 000"), with its currency and unit names; `no_cents` are what may
     stand for no cents ("12,- €")."""
+    number = f"(?:{number})"  # one group: the look-arounds below hold for each of its alternatives
     cents = r"\d{2}" + "".join(f"|{re.escape(c)}" for c in no_cents)
     return NumberPatterns(
         money=re.compile(
