@@ -72,6 +72,8 @@ LOCALES = {
     "fr": "aloud.narrate.lang.fr:French",
     "es": "aloud.narrate.lang.es:Spanish",
     "it": "aloud.narrate.lang.it:Italian",
+    "pt": "aloud.narrate.lang.pt:Portuguese",
+    "nl": "aloud.narrate.lang.nl:Dutch",
 }
 
 
