@@ -129,7 +129,7 @@ def test_portuguese_sentences_headings_and_announcements():
     assert locale.split_sentences("Vieram a Dra. Costa e o Prof. Lima. Trouxeram maçãs, peras, etc. Depois nada.") == [
         "Vieram a Dra. Costa e o Prof. Lima.", "Trouxeram maçãs, peras, etc.", "Depois nada."]
     assert (locale.opening("Os Lusíadas", "Luís de Camões"), locale.closing("Os Lusíadas")) == (
-        "Os Lusíadas, de Luís de Camões.", "Fim de Os Lusíadas.")
+        "Os Lusíadas, de Luís de Camões.", "Fim dos Lusíadas.")
     assert locale.opening("Os Lusíadas", "") == "Os Lusíadas."
     prose = "Num lugar da Mancha, de cujo nome não quero lembrar-me, vivia um fidalgo dos de lança em cabido. " * 5
     text = f"CAPÍTULO PRIMEIRO\n\n{prose}\n\nCapítulo II. Da primeira saída\n\n{prose.replace('fidalgo', 'cavaleiro')}"

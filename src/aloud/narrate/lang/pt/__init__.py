@@ -51,4 +51,5 @@ class Portuguese(WordedLocale):
         language="pt", headings=HEADINGS, speakable=speakable_text, number_words=words,
         opening="{title}, de {author}.", closing="Fim de {title}.", sentence_abbreviations=SENTENCE_ABBREVIATIONS,
         heading_numbers={**NUMBER_WORDS, **ORDINAL_WORDS},
+        contractions={"de os": "dos", "de as": "das", "de o": "do", "de a": "da"},
     )
