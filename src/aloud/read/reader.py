@@ -34,6 +34,7 @@ READERS = {
     "epub": "aloud.read.epub:EpubReader",
     "markdown": "aloud.read.markdown:MarkdownReader",
     "html": "aloud.read.html:HtmlReader",
+    "pdf": "aloud.read.pdf:PdfReader",
     "text": "aloud.read.text:TextReader",
 }
 DEFAULT_READERS = tuple(READERS)

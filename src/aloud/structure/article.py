@@ -12,14 +12,17 @@ import re
 from dataclasses import dataclass
 
 from aloud.structure.leftovers import MAX_WORDS
+from aloud.structure.titles import title_case
 
 TITLE_WORDS = 15  # a title line is at most this long
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 _BRACKETED = re.compile(
     r"\[\s*(?P<title>[^\[\]]{2,200}?)\s+by\s+(?P<author>[^\[\]]{2,100}?)(?:[\s,]+(?P<year>1[0-9]{3}|20[0-9]{2}))?\s*\]",
     re.IGNORECASE,
 )
 # "By Jane Doe"; "von", "par", "por", "di", "door": the same in German, French, Spanish and
 # Portuguese, Italian, Dutch.
+_TITLE_THEN_BYLINE = re.compile(r"(?P<title>[^{}\[\]()]{2,120}?)\s*[{\[(](?P<by>by\s[^{}\[\]()]{2,100})[}\])]")
 _BYLINE = re.compile(r"(?P<word>by|von|par|por|di|door)\s+(?P<author>[^.!?;:]{2,100}?)\.?", re.IGNORECASE)
 BYLINE_WORDS = 10
 _CONTINUE = re.compile(r"continue reading:?\s+(?P<title>.*\w.*)", re.IGNORECASE)
@@ -106,10 +109,18 @@ def opening_lines(lines: list[str]) -> ArticleLines:
     author = is_byline(top)
     if author:
         return ArticleLines(None, author, frozenset(first[:1]))
-    if len(first) > 1 and is_title_line(top) and first[1] - first[0] <= 2:
-        author = is_byline(lines[first[1]])
-        if author:
-            return ArticleLines(top, author, frozenset(first[:2]))
+    for at in first[:2]:  # "THE MAN WITHOUT A BODY {by Edward Page Mitchell}"
+        titled = _TITLE_THEN_BYLINE.fullmatch(" ".join(lines[at].split()))
+        if titled and is_title_line(titled.group("title")) and is_byline(titled.group("by")):
+            return ArticleLines(title_case(titled.group("title"), _SMALL_WORDS), is_byline(titled.group("by")),
+                                frozenset((at,)))
+    # A title line over a byline, first or under a dateline ("{from} THE {New York} SUN, … 1877.").
+    for title_at, by_at in zip(first, first[1:]):
+        title = " ".join(lines[title_at].split())
+        if is_title_line(title) and by_at - title_at <= 2:
+            author = is_byline(lines[by_at].strip().strip("{}[]()"))
+            if author:
+                return ArticleLines(title_case(title, _SMALL_WORDS), author, frozenset((title_at, by_at)))
     return ArticleLines()
 
 

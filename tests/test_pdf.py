@@ -1,0 +1,190 @@
+"""PDFs in: chapters from the outline (else headings, else the text rules), page furniture
+never spoken, words broken at line ends joined, and one clear line for what cannot be read.
+Real PDFs (tests/corpus/pdf, from jzillmann/pdf-to-markdown) and PDFs the tests lay out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pdf_books import PdfBook, PdfChapter, make_damaged, make_garbage, make_locked, make_pdf, make_scan
+
+from aloud.errors import InputError
+from aloud.model import Source
+from aloud.read.pdf import PdfReader
+from aloud.structure import structure
+
+PDFS = Path(__file__).resolve().parent / "corpus" / "pdf"
+ALOUD = [sys.executable, "-m", "aloud"]
+
+
+def read(path: Path) -> Source:
+    return PdfReader().read(path.read_bytes(), str(path), path.stem)
+
+
+def said(source: Source) -> str:
+    edition = structure(source)
+    return "\n".join(p.text for c in edition.chapters for p in (*c.preamble, *c.paragraphs) if not p.left_out)
+
+
+def test_alice_is_its_outlines_chapters_without_running_heads_or_page_numbers():
+    source = read(PDFS / "Alice-In-Wonderland.pdf")
+    edition = structure(source)
+    assert (edition.title, edition.author) == ("Alice's Adventures in Wonderland", "Lewis Carroll")
+    titles = [c.title for c in edition.chapters]
+    assert titles[:3] == ["Poem. All in the golden afternoon", "Down the Rabbit-Hole", "The Pool of Tears"]
+    assert titles[-1] == "Alice's Evidence" and len(titles) == 13
+    text = said(source)
+    # Running heads ("CHAPTER I. DOWN THE RABBIT-HOLE 5", "6 ALICE'S ADVENTURES IN WONDERLAND") and page numbers.
+    assert "RABBIT-HOLE 5" not in text and "ADVENTURES IN WONDERLAND" not in text
+    assert not any(line.strip().isdigit() for line in text.split("\n"))
+    # Words broken at a line's end are whole again; compounds keep their hyphen.
+    assert "it occurred to her that she ought to have wondered at this" in text
+    assert "oc-curred" not in text and "won-dered" not in text
+    assert "a little three-legged table" in text
+    # A paragraph runs on over a picture and over a page.
+    assert "(as well as she could, for the hot day made her feel very sleepy and stupid), whether the pleasure" in text
+
+
+def test_a_gutenberg_book_printed_to_pdf_loses_its_header_licence_contents_and_title_pages():
+    source = read(PDFS / "The-Art-of-Public-Speaking.pdf")
+    edition = structure(source)
+    assert edition.title == "The Art of Public Speaking"
+    titles = [c.title for c in edition.chapters]
+    assert titles[0] == "THINGS TO THINK OF FIRST"
+    # A part over its chapters; a chapter's bookmark and its subtitle's, at one place, one title.
+    assert titles[1] == "THE ART OF PUBLIC SPEAKING – CHAPTER I: ACQUIRING CONFIDENCE BEFORE AN AUDIENCE"
+    assert "CHAPTER II: THE SIN OF MONOTONY" in titles
+    text = said(source)
+    for never in ("Project Gutenberg", "START OF THIS", "Table of Contents", "PROFESSOR OF PUBLIC SPEAKING"):
+        assert never not in text, never
+    assert "The efficiency of a book is like that of a man" in text
+
+
+def test_a_two_column_article_without_outline_goes_to_the_text_rules():
+    source = read(PDFS / "The-Man-Without-A-Body.pdf")
+    assert not source.chapters
+    text = said(source)
+    assert "On a shelf in the old Arsenal museum, in the Central Park, in the midst of stuffed hummingbirds" in text
+    # Column by column: the left column's last line runs on to the right column's first.
+    assert "As to eating and drinking, I don't care." in text
+
+
+def test_bad_pdfs_are_told_in_one_line(tmp_path):
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes((PDFS / "The-Man-Without-A-Body.pdf").read_bytes()[:4000])
+    with pytest.raises(InputError, match=r"damaged\.pdf: is a damaged PDF \(.+\); it cannot be read$"):
+        read(damaged)
+    result = subprocess.run([*ALOUD, "plan", str(damaged)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "is a damaged PDF" in result.stderr
+
+
+def test_a_pdf_is_known_by_its_bytes_whatever_its_name(tmp_path):
+    renamed = tmp_path / "article.bin"
+    renamed.write_bytes((PDFS / "The-Man-Without-A-Body.pdf").read_bytes())
+    result = subprocess.run([*ALOUD, "plan", str(renamed)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("The Man Without a Body, by Edward Page Mitchell")
+
+
+# -- PDFs the tests lay out (tests/pdf_books.py) ------------------------------------------
+
+FILLER = ("The wind rose at dusk and the waves struck the rocks below the tower while the lamp shook on its stand "
+          "and the keeper climbed the stairs with a can of oil. ")
+
+
+DAYS = "one two three four five six seven eight".split()
+
+
+def holmes(**typeset) -> PdfBook:
+    return PdfBook(
+        title="The Adventures of Sherlock Holmes", author="Arthur Conan Doyle", chapters=[
+            PdfChapter("A SCANDAL IN BOHEMIA", [
+                "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any other "
+                "name. In his eyes she eclipses and predominates the whole of her sex. It was not that he felt any "
+                "emotion akin to love for Irene Adler.",
+                "All emotions, and that one particularly, were abhorrent to his cold, precise but admirably balanced "
+                "mind. He was the most perfect reasoning and observing machine that the world has seen. It was an "
+                "anti\u00adquated notion, a well-\u00adknown one, and he never spoke of the softer passions.",
+                *[FILLER.replace("dusk", f"dusk on day {n}") * 4 for n in DAYS]],
+                part="PART ONE\nTHE EARLY CASES"),
+            PdfChapter("THE RED-HEADED LEAGUE", ["I had called upon my friend one day in the autumn of last year. " * 6,
+                                                  FILLER * 5], part="PART ONE\nTHE EARLY CASES"),
+            PdfChapter("A CASE OF IDENTITY", ["My dear fellow, said Sherlock Holmes as we sat on either side of the "
+                                               "fire in his lodgings at Baker Street. " * 5], part="PART TWO\nLATER CASES"),
+        ],
+        footnotes=[("Adler", "Irene Adler, an opera singer."), ("machine", "A favourite word of the doctor's.")],
+        **typeset)
+
+
+def test_a_typeset_book_its_outline_parts_furniture_hyphens_drop_caps_and_notes(tmp_path):
+    book = holmes(hyphenate=True, running_head=True, page_numbers=True, outline=True, drop_cap=True,
+                  extra_bookmarks=[("More free eBooks", "Visit our site www.example.org for more free eBooks to "
+                                    "download.")])
+    source = read(make_pdf(tmp_path / "holmes.pdf", book))
+    edition = structure(source)
+    assert (edition.title, edition.author) == ("The Adventures of Sherlock Holmes", "Arthur Conan Doyle")
+    # Parts joined to their first chapter; the advertisement's bookmark is not a chapter.
+    assert [c.title for c in edition.chapters] == [
+        "PART ONE: THE EARLY CASES – A SCANDAL IN BOHEMIA", "THE RED-HEADED LEAGUE",
+        "PART TWO: LATER CASES – A CASE OF IDENTITY"]
+    text = said(source)
+    assert text.startswith("To Sherlock Holmes she is always the woman. I have seldom heard him mention her under "
+                           "any other name.")  # the drop cap rejoined, its two lines one paragraph
+    assert "I had called upon my friend" in text  # a drop cap that is a word of its own
+    assert "an antiquated notion, a well-known one" in text
+    assert "Sher-lock" not in text and "anti-quated" not in text
+    for furniture in ("The Adventures of Sherlock Holmes", "A SCANDAL IN BOHEMIA", "free eBooks"):
+        assert furniture not in text
+    assert not any(c.isdigit() for c in text)  # no page number, no note mark
+    assert text.count("The wind rose at dusk on day three") == 4  # a paragraph across a page is whole, once
+    notes = edition.chapters[0].notes
+    assert [(n.label, n.paragraphs[0].text) for n in notes] == [
+        ("1", "Irene Adler, an opera singer."), ("2", "A favourite word of the doctor's.")]
+
+
+def test_two_columns_drawn_line_by_line_are_read_column_by_column(tmp_path):
+    book = PdfBook(title="Two Columns", author="C. Col", columns=2, page_numbers=True, chapters=[
+        PdfChapter("Chapter One", [f"Paragraph {n} begins here and the text of it runs on for a while so that it "
+                                   f"fills a few lines of the narrow column, number {n}." for n in range(1, 40)])])
+    text = said(read(make_pdf(tmp_path / "two.pdf", book)))
+    paragraphs = text.split("\n")
+    assert [p.split()[1] for p in paragraphs[:3]] == ["1", "2", "3"]
+    assert len(paragraphs) == 39 and all(p.startswith("Paragraph ") and p.endswith(".") for p in paragraphs)
+
+
+def test_without_an_outline_headings_are_found_by_their_size(tmp_path):
+    source = read(make_pdf(tmp_path / "plain.pdf", holmes(page_numbers=True, running_head=True)))
+    assert [c.title for c in structure(source).chapters] == [
+        "PART ONE: THE EARLY CASES – A SCANDAL IN BOHEMIA", "THE RED-HEADED LEAGUE",
+        "PART TWO: LATER CASES – A CASE OF IDENTITY"]
+
+
+def test_metadata_from_xmp_info_and_the_catalogs_language(tmp_path):
+    xmp = read(make_pdf(tmp_path / "xmp.pdf", holmes(language="en-GB", xmp=True, info_title="Microsoft Word - b.docx",
+                                                      info_author="")))
+    assert (xmp.title, xmp.author, xmp.language) == ("The Adventures of Sherlock Holmes", "Arthur Conan Doyle", "en-GB")
+    placeholder = read(make_pdf(tmp_path / "word.pdf", holmes(info_title="Microsoft Word - b.docx", info_author="")))
+    assert (placeholder.title, placeholder.author, placeholder.language) == (None, None, None)
+    lang = read(make_pdf(tmp_path / "lang.pdf", holmes(language="fr")))
+    assert lang.language == "fr"
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda t: make_scan(t / "scan.pdf"), "has no text to read: it is a scan; run OCR first, for example with ocrmypdf"),
+    (lambda t: make_locked(t / "locked.pdf", make_pdf(t / "open.pdf", holmes())),
+     "is protected by a password; save an unlocked copy first (for example with qpdf --decrypt)"),
+    (lambda t: make_damaged(t / "cut.pdf", make_pdf(t / "whole.pdf", holmes())), "is a damaged PDF (data format error)"),
+    (lambda t: make_garbage(t / "garbage.pdf"), "is a damaged PDF (data format error)"),
+])
+def test_what_cannot_be_read_is_one_line_and_exit_2(tmp_path, make, message):
+    path = make(tmp_path)
+    result = subprocess.run([*ALOUD, "build", str(path), "-o", str(tmp_path / "out")], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == f"aloud: error: {path}: {message}" + ("; it cannot be read" if "damaged" in message
+                                                                          else "")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.m4b"))
