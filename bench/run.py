@@ -1,8 +1,8 @@
 """Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
 
-    python bench/run.py [TEXT] [--repeat N] [--only speed|engines] [--baseline REF]   (make bench)
+    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf] [--baseline REF]   (make bench)
 
-Two parts. *speed* (written to bench/results.md):
+Three parts; *pdf* (written to bench/pdf.md) times `aloud plan` on PDFs of 100 to 1,000 pages. *speed* (written to bench/results.md):
 
 Rows: (a) espeak-ng on the whole text, then ffmpeg AAC into one .m4a; (b) aloud build,
 cold cache, every output, and with --outputs m4b (and, with --baseline, aloud at another
@@ -164,14 +164,51 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", type=Path, help="the text to build (default: A Christmas Carol)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold runs (default 3)")
-    parser.add_argument("--only", choices=("speed", "engines"), help="run one part (default: both)")
+    parser.add_argument("--only", choices=("speed", "engines", "pdf"), help="run one part (default: all)")
     parser.add_argument("--baseline", metavar="REF", help="also build cold with aloud at this git commit, side by side")
     args = parser.parse_args()
     source = args.text or (DEFAULT_TEXT if DEFAULT_TEXT.exists() else FALLBACK_TEXT)
-    if args.only != "engines":
+    if args.only in (None, "speed"):
         speed(source, args.repeat, args.baseline)
-    if args.only != "speed":
+    if args.only in (None, "engines"):
         engines(source)
+    if args.only in (None, "pdf"):
+        pdf_plans(args.repeat)
+
+
+def pdf_plans(repeat: int) -> None:
+    """`aloud plan` on typeset PDFs of 100, 300 and 1,000 pages (tests/pdf_books.py: an
+    outline, running heads, page numbers), and on the corpus's largest real PDF: wall time
+    (fastest of `repeat`) and peak memory. Time should grow with the pages, memory hardly."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pdf_books import make_long
+
+    work = Path(tempfile.mkdtemp(prefix="aloud-bench-pdf-"))
+    try:
+        inputs = [(f"typeset, {n:,} pages", make_long(work / f"long-{n}.pdf", pages=n)) for n in (100, 300, 1000)]
+        real = ROOT / "tests" / "corpus" / "pdf" / "The-Art-of-Public-Speaking.pdf"
+        inputs.append(("The-Art-of-Public-Speaking.pdf, 467 pages", real))
+        rows = []
+        for name, path in inputs:
+            runs = [measure(name, [[*ALOUD, "plan", str(path)]], memory=(n == repeat - 1)) for n in range(repeat)]
+            fastest = min(r.seconds for r in runs)
+            rows.append((name, path.stat().st_size / 2**20, fastest, max(r.seconds for r in runs), runs[-1].tree_mb))
+        lines = [
+            f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}. "
+            f"{time.strftime('%Y-%m-%d')}. `aloud plan`, fastest of {repeat}; memory sampled in the last run.",
+            "",
+            "| PDF | file MB | wall s (fastest) | slowest | ms a page | peak memory (PSS) MB |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for name, size, fastest, slowest, memory in rows:
+            pages = int(name.split(", ")[-1].split()[0].replace(",", ""))
+            lines.append(f"| {name} | {size:.1f} | {fastest:.2f} | {slowest:.2f} | {1000 * fastest / pages:.1f} | "
+                         f"{memory:.0f} |")
+        report = "\n".join(lines) + "\n"
+        print(report)
+        (ROOT / "bench" / "pdf.md").write_text(report, encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 class Bench:

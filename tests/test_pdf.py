@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import needs_media
 from pdf_books import PdfBook, PdfChapter, make_damaged, make_garbage, make_locked, make_pdf, make_scan
 
 from aloud.errors import InputError
@@ -188,3 +189,56 @@ def test_what_cannot_be_read_is_one_line_and_exit_2(tmp_path, make, message):
     assert result.stderr.strip() == f"aloud: error: {path}: {message}" + ("; it cannot be read" if "damaged" in message
                                                                           else "")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.m4b"))
+
+
+def test_joining_words_broken_at_a_line_end_by_the_documents_own_words():
+    from collections import Counter
+
+    from aloud.read.pdf.layout import LIGATURES
+    from aloud.read.pdf.paragraphs import joined_word
+
+    words = Counter({"antiquated": 0, "three-legged": 1, "well": 3, "known": 2})
+    assert joined_word("anti-", "quated", words) == "antiquated"  # no such halves: one word broken
+    assert joined_word("three-", "legged", words) == "three-legged"  # the document writes it so
+    assert joined_word("well-", "known", words) == "well-known"  # two words of the document
+    assert joined_word("some-", "thing", Counter()) == "something"  # English knows it whole
+    assert "ﬁnal ﬂoor ﬀ".translate(LIGATURES) == "final floor ff"
+
+
+def test_a_picture_on_the_first_page_is_the_cover_and_a_page_of_text_is_not(tmp_path):
+    from pypdf import PdfReader as Pages
+    from pypdf import PdfWriter
+
+    book = make_pdf(tmp_path / "book.pdf", holmes(outline=True))
+    writer = PdfWriter()
+    for part in (make_scan(tmp_path / "picture.pdf", pages=1), book):
+        for page in Pages(part).pages:
+            writer.add_page(page)
+    with open(tmp_path / "covered.pdf", "wb") as out:
+        writer.write(out)
+    cover = read(tmp_path / "covered.pdf").publication.cover
+    assert cover is not None and cover.data.startswith(b"\xff\xd8") and cover.origin == "the PDF's first page"
+    assert read(book).publication.cover is None
+
+
+@needs_media
+def test_a_pdf_is_built_for_real_with_its_chapters(tmp_path):
+    import json
+
+    book = PdfBook(title="Two Short Cases", author="Arthur Conan Doyle", outline=True, page_numbers=True,
+                   running_head=True, hyphenate=True, chapters=[
+                       PdfChapter("THE FIRST CASE", ["Holmes looked up from the anti\u00adquated letter and smiled "
+                                                     "at me across the room."]),
+                       PdfChapter("THE SECOND CASE", ["The fog lay thick upon the river when we set out at dawn."])])
+    path = make_pdf(tmp_path / "cases.pdf", book)
+    built = subprocess.run([*ALOUD, "build", str(path), "-o", str(tmp_path / "out"), "--cache-dir",
+                            str(tmp_path / "cache"), "-q"], capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    folder = tmp_path / "out" / "two-short-cases"
+    manifest = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))
+    assert [c["title"] for c in manifest["chapters"]] == ["THE FIRST CASE", "THE SECOND CASE"]
+    sentences = [s["text"] for c in manifest["chapters"] for s in c["sentences"]]
+    assert "Holmes looked up from the antiquated letter and smiled at me across the room." in sentences
+    from aloud.audio import ffmpeg
+
+    assert [m["title"] for m in ffmpeg.chapters(folder / "two-short-cases.m4b")] == ["THE FIRST CASE", "THE SECOND CASE"]

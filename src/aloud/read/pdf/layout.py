@@ -6,6 +6,7 @@ column by column, whatever order the page's content stream draws them in.
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ HYPHEN = "\ufffe"  # PDFium's mark for a hyphen at a line's end (the line then r
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
                            "\u00ad": "", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
 _BOLD_WEIGHT = 600
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -100,10 +102,9 @@ def _across_columns(textpage, raw: str, start: int, end: int, width: float) -> l
     middle = width / 2
     if not left < middle - 12 < middle + 12 < right:
         return [(start, end)]  # on one side of the page's middle: a column's own line
-    at_middle = pdfium_c.FPDFText_GetCharIndexAtPos(textpage.raw, middle, (top + bottom) / 2, 1.0, 1.0)
-    if at_middle >= 0 and not raw[at_middle - start:at_middle - start + 1].isspace():
-        return [(start, end)]  # text runs through the page's middle: one column
     size = _size(textpage, first) or 10.0
+    if _gap_at(textpage, raw, start, first, last, middle, left, right) < GUTTER_SIZES * size:
+        return [(start, end)]  # text runs on over the page's middle: one column
     best, cut = 0.0, -1
     previous_right = None
     for index in range(first, last + 1):
@@ -118,6 +119,24 @@ def _across_columns(textpage, raw: str, start: int, end: int, width: float) -> l
     return [(start, cut), (cut, end)]
 
 
+def _gap_at(textpage, raw: str, start: int, first: int, last: int, middle: float, left: float, right: float) -> float:
+    """The space between the letters on either side of `middle` (0 when a letter stands on it):
+    found from where the letters should be, a few character boxes read, not all of them."""
+    k = min(last, max(first, first + int((middle - left) / max(right - left, 1) * (last - first))))
+    steps = 0
+    while k > first and textpage.get_charbox(k)[0] > middle and steps < 60:
+        k, steps = k - 1, steps + 1
+    while k < last and textpage.get_charbox(k)[2] < middle and steps < 120:
+        k, steps = k + 1, steps + 1
+    box = textpage.get_charbox(k)
+    if box[0] <= middle <= box[2] and not raw[k - start].isspace():
+        return 0.0
+    before = next((i for i in range(k - 1, first - 1, -1) if not raw[i - start].isspace()), first)
+    after = next((i for i in range(k, last + 1) if not raw[i - start].isspace() and textpage.get_charbox(i)[0] >= middle),
+                 last)
+    return textpage.get_charbox(after)[0] - textpage.get_charbox(before)[2]
+
+
 def _line(textpage, raw: str, start: int, end: int) -> Line | None:
     stripped = raw.strip()
     if not stripped:
@@ -129,7 +148,7 @@ def _line(textpage, raw: str, start: int, end: int) -> Line | None:
     sizes = [s for s in (_size(textpage, i) for i in _samples(first, last)) if s]
     size = statistics.median(sizes) if sizes else 0.0
     bold = _weight(textpage, first + (last - first) // 2) >= _BOLD_WEIGHT or _weight(textpage, first) >= _BOLD_WEIGHT
-    marks = _marks(textpage, raw, start, size) if any(c.isdigit() for c in raw) else ()
+    marks = _marks(textpage, raw, start, size) if _DIGIT.search(raw) else ()
     first_size = _size(textpage, first) or size
     if first_size > 1.5 * size:  # a drop cap: the line stands where its other letters do
         body = next((i for i in _samples(first + 1, last) if abs(_size(textpage, i) - size) < 0.5), None)
