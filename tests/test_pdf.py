@@ -45,6 +45,9 @@ def test_alice_is_its_outlines_chapters_without_running_heads_or_page_numbers():
     assert "it occurred to her that she ought to have wondered at this" in text
     assert "oc-curred" not in text and "won-dered" not in text
     assert "a little three-legged table" in text
+    # A poem is verse: a line of it a line said.
+    poem = structure(source).chapters[0].paragraphs[0]
+    assert poem.kind == "verse" and poem.text.split("\n")[:2] == ["All in the golden afternoon", "Full leisurely we glide;"]
     # A paragraph runs on over a picture and over a page.
     assert "(as well as she could, for the hot day made her feel very sleepy and stupid), whether the pleasure" in text
 

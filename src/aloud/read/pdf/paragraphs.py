@@ -19,7 +19,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from aloud.model import HEADING, PROSE
+from aloud.model import HEADING, PROSE, VERSE
 from aloud.narrate.lang.en.word_lists import COMMON_WORDS
 from aloud.read.epub.content import Block, Citation
 from aloud.read.pdf.layout import HYPHEN, Line, PageLines
@@ -28,6 +28,8 @@ HEADING_SCALE = 1.15  # a line this much larger than the body is a heading
 NOTE_SCALE = 0.88  # a line this much smaller, under the text, may be a footnote
 DROP_CAP_SCALE = 1.6
 HEADING_WORDS = 15
+VERSE_LINES = 4  # a paragraph of this many short lines or more, each opening with a capital, is verse
+VERSE_WIDTH = 0.7  # of a full line, at most
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "’", "\"", "'", "»", ")")
 _LINE_END_HYPHEN = re.compile(rf"([^\W\d_]+){HYPHEN}\s*([^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -105,6 +107,7 @@ class _Paragraph:
         self.left_out = ""
         self.lines = 0
         self.opened_by_cap = False
+        self.verse_lines: list[str] = []  # each line, when it may be a line of verse ("" when it may not)
 
     def add(self, text: str, words: Counter[str], glue: str = " ") -> None:
         text = _LINE_END_HYPHEN.sub(lambda m: joined_word(m.group(1) + "-", m.group(2), words), text)
@@ -128,6 +131,7 @@ def page_blocks(pages: list[PageLines], furniture: set[tuple[int, int]]) -> list
     size = body_size(pages, furniture)
     words = vocabulary(pages)
     body_bold = _body_bold(pages, furniture, size)
+    full = _full_width([line for page in pages for line in page.lines], size)  # a poem's page has no full line
     levels = _heading_levels(pages, furniture, size)
     out = {page.number: PageBlocks(page.number, images=page.images) for page in pages}
     paragraphs: list[_Paragraph] = []
@@ -174,13 +178,19 @@ def page_blocks(pages: list[PageLines], furniture: set[tuple[int, int]]) -> list
                 paragraphs.append(current)
             current.add(text, words)
             current.lines += 1
+            current.verse_lines.append(text if full and line.right - line.left < VERSE_WIDTH * full
+                                       and text.lstrip("‘“\"'«„(—–-")[:1].isupper() else "")
             current.marks += list(line.marks)
             previous, previous_page = line, page.number
     _contents_left_out(paragraphs)
     for paragraph in paragraphs:
+        if paragraph.kind == PROSE and paragraph.lines >= VERSE_LINES and all(paragraph.verse_lines):
+            paragraph.kind, paragraph.text = VERSE, "\n".join(paragraph.verse_lines)
         cites = tuple(Citation(page_name(paragraph.page), f"note-{mark}", mark) for mark in paragraph.marks
                       if f"note-{mark}" in out[paragraph.page].notes)
-        block = Block(paragraph.kind, " ".join(paragraph.text.split()), paragraph.level, cites=cites,
+        text = "\n".join(" ".join(line.split()) for line in paragraph.text.split("\n")) if paragraph.kind == VERSE \
+            else " ".join(paragraph.text.split())
+        block = Block(paragraph.kind, text, paragraph.level, cites=cites,
                       left_out=paragraph.left_out)
         out[paragraph.page].blocks.append(block)
         out[paragraph.page].tops.append(paragraph.top)
@@ -262,6 +272,12 @@ def _margins(lines: list[Line], size: float) -> list[float]:
         if all(abs(left - m) > 40 for m in margins) and lefts[left] >= 3:
             margins.append(left)
     return sorted(margins)
+
+
+def _full_width(lines: list[Line], size: float) -> float:
+    """How wide the page's full lines of text are (a column's width)."""
+    widths = sorted(line.right - line.left for line in lines if not size or abs(line.size - size) < 1)
+    return widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 5 else 0.0
 
 
 def _leading(lines: list[Line]) -> float:
