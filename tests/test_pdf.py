@@ -245,3 +245,24 @@ def test_a_pdf_is_built_for_real_with_its_chapters(tmp_path):
     from aloud.audio import ffmpeg
 
     assert [m["title"] for m in ffmpeg.chapters(folder / "two-short-cases.m4b")] == ["THE FIRST CASE", "THE SECOND CASE"]
+
+
+def test_a_web_page_printed_to_pdf_by_chromium(tmp_path):
+    """Chromium's own PDF (its outline from the page's headings): the wiki's "[edit]" links
+    and its reference sections are left out, as they are from the page itself."""
+    import shutil
+
+    browser = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
+    if browser is None:
+        pytest.fail("chromium is needed to print a page to PDF: `make test` installs it")
+    page = Path(__file__).resolve().parent / "corpus" / "web" / "wiki-lighthouse.html"
+    printed = tmp_path / "lighthouse.pdf"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--generate-pdf-document-outline",
+                    f"--print-to-pdf={printed}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    source = read(printed)
+    edition = structure(source)
+    titles = [c.title for c in edition.chapters]
+    assert titles and not any("[edit]" in t or "References" in t or "See also" in t for t in titles), titles
+    text = said(source)
+    assert "[edit]" not in text and "Stevenson" not in text and "Lightvessel" not in text
+    assert "mariners were guided by fires built on hilltops" in text

@@ -97,10 +97,10 @@ ELSEWHERE_SECTIONS = re.compile(
     r"recommended\b.*|(?:most|more) (?:read|popular|viewed|shared|commented)\b.*|you (?:may|might) (?:also )?like|"
     r"trending\b.*|read (?:next|more)|popular (?:now|stories|articles)|editor'?s'? picks|latest (?:news|stories)|"
     r"top stories|don'?t miss|sponsored\b.*|advertisement", re.IGNORECASE)
-_EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|modifier|bearbeiten|editar)\s*\]", re.IGNORECASE)
+EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|modifier|bearbeiten|editar)\s*\]", re.IGNORECASE)
 
 
-def _references_left_out(blocks: list) -> list:
+def references_left_out(blocks: list) -> list:
     """The page's blocks with wiki "[edit]" links gone from its headings, and its reference
     sections ("References", "External links", "See also" …) and sections of links elsewhere
     ("Other Opinion Columns", "More from …") left out to the next heading of their level."""
@@ -110,7 +110,7 @@ def _references_left_out(blocks: list) -> list:
     level, why = 0, ""  # of the section being left out (0 when none is), and why
     for block in blocks:
         if block.kind == HEADING:
-            block = replace(block, text=_EDIT_LINK.sub("", block.text).strip())
+            block = replace(block, text=EDIT_LINK.sub("", block.text).strip())
             if level and block.level <= level:
                 level = 0
             name = block.text.strip(" .:")
@@ -211,7 +211,7 @@ class HtmlReader:
         _mark_code(meta.body)
         article = build_html_output(meta)
         document = parse_xhtml(article.encode("utf-8"), PAGE, lambda base, href: ("", ""))
-        document.blocks = _references_left_out(_without_code_run_in(document.blocks, _code_blocks(data)))
+        document.blocks = references_left_out(_without_code_run_in(document.blocks, _code_blocks(data)))
         if document.words < MIN_ARTICLE_WORDS:  # a menu word or two is not an article
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
         resolve_note_marks((document,), set())

@@ -17,8 +17,10 @@ from aloud.errors import InputError
 
 _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.DOTALL)
 _NS = {"dc": "http://purl.org/dc/elements/1.1/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
-_PLACEHOLDER = re.compile(r"^(?:untitled|microsoft word - .*|.*\.(?:docx?|odt|tex|dvi|indd|qxd|pdf)|unknown|"
-                          r"admin(?:istrator)?|user|owner)$", re.IGNORECASE)
+# What editors and converters leave as a title or author: a file's name ("expected.html",
+# "draft.docx"), "Microsoft Word - …", "untitled", an account's name.
+_PLACEHOLDER = re.compile(r"^(?:untitled.*|microsoft (?:word|powerpoint) - .*|\S+\.(?:[a-z0-9]{1,5})|unknown|"
+                          r"admin(?:istrator)?|user|owner|author|title)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

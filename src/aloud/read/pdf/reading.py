@@ -17,11 +17,12 @@ import re
 from dataclasses import replace
 
 from aloud.errors import InputError
-from aloud.model import Picture, Publication, Source
+from aloud.model import HEADING, Picture, Publication, Source
 from aloud.read.epub.book import PART_WORDS, Book, chapters_from_headings, chapters_from_toc
 from aloud.read.epub.content import Document
 from aloud.read.epub.matter import INDEX, matter_of
 from aloud.read.epub.navigation import TocEntry
+from aloud.read.html import EDIT_LINK, references_left_out
 from aloud.read.pdf.document import Bookmark, metadata_of, open_pdf, outline_of
 from aloud.read.pdf.furniture import furniture
 from aloud.read.pdf.layout import LITTLE_TEXT, PageLines, page_lines
@@ -52,6 +53,7 @@ def read_pdf(data: bytes, origin: str, name: str) -> Source:
     finally:
         document.close()
     blocks = page_blocks(pages, furniture(pages, [m.title for m in outline] + [meta.title or ""]))
+    _references_left_out(blocks)
     documents, toc = _documents(blocks, outline)
     _gutenberg_left_out(documents)
     titles: dict[str, list[str]] = {}
@@ -80,6 +82,15 @@ def read_pdf(data: bytes, origin: str, name: str) -> Source:
     )
 
 
+def _references_left_out(pages: list[PageBlocks]) -> None:
+    """A printed web page's reference sections and links elsewhere, left out as a page's are
+    (`read.html`): "References", "See also", "External links" …; a wiki's "[edit]" links gone."""
+    flat = [(page, n) for page in pages for n in range(len(page.blocks))]
+    marked = references_left_out([page.blocks[n] for page, n in flat])
+    for (page, n), block in zip(flat, marked):
+        page.blocks[n] = block
+
+
 def _documents(pages: list[PageBlocks], outline: list[Bookmark]) -> tuple[list[Document], tuple[TocEntry, ...]]:
     """Each page a document; each bookmark an entry pointing at the block it names on its page."""
     documents = [Document(page_name(p.number), list(p.blocks), images=p.images) for p in pages]
@@ -93,7 +104,13 @@ def _documents(pages: list[PageBlocks], outline: list[Bookmark]) -> tuple[list[D
         if at:
             fragment = f"at-{at}"
             document.anchors[fragment] = at
-        entries.append((mark.level, TocEntry(mark.title, document.name, fragment)))
+        title = EDIT_LINK.sub("", mark.title).strip()
+        heading = page.blocks[at] if at < len(page.blocks) else None
+        if heading is not None and heading.kind == HEADING and (
+                not title or letters_only(heading.text) == letters_only(title)):
+            title = heading.text  # as the page sets it (an outline may drop a space where the heading wraps)
+        if title:
+            entries.append((mark.level, TocEntry(title, document.name, fragment)))
     return documents, _nested(_subtitles_joined(entries))
 
 
