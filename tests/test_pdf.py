@@ -247,19 +247,36 @@ def test_a_pdf_is_built_for_real_with_its_chapters(tmp_path):
     assert [m["title"] for m in ffmpeg.chapters(folder / "two-short-cases.m4b")] == ["THE FIRST CASE", "THE SECOND CASE"]
 
 
-def test_a_web_page_printed_to_pdf_by_chromium(tmp_path):
-    """Chromium's own PDF (its outline from the page's headings): the wiki's "[edit]" links
-    and its reference sections are left out, as they are from the page itself."""
+def printed_by_chromium(page: Path, printed: Path) -> Path:
+    """`page` printed to PDF by chromium, headless, with its outline (and, for a plain text,
+    the browser's header and footer: the date, the file's address, "4/66")."""
     import shutil
 
     browser = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
     if browser is None:
         pytest.fail("chromium is needed to print a page to PDF: `make test` installs it")
-    page = Path(__file__).resolve().parent / "corpus" / "web" / "wiki-lighthouse.html"
-    printed = tmp_path / "lighthouse.pdf"
     subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--generate-pdf-document-outline",
                     f"--print-to-pdf={printed}", page.as_uri()], capture_output=True, timeout=120, check=True)
-    source = read(printed)
+    return printed
+
+
+def test_a_gutenberg_text_printed_by_a_browser_reads_as_the_text_does(tmp_path):
+    carol = Path(__file__).resolve().parent / "corpus" / "a-christmas-carol.txt"
+    from aloud.read.text import TextReader
+
+    printed = structure(read(printed_by_chromium(carol, tmp_path / "carol.pdf")))
+    plain = structure(TextReader().read(carol.read_bytes(), str(carol), carol.stem))
+    assert (printed.title, printed.author) == ("A Christmas Carol", "Charles Dickens")
+    assert [c.title for c in printed.chapters] == [c.title for c in plain.chapters]
+    # The browser's header and footer on every page ("12/2/26, 7:57 AM", "file:///…", "4/66") are not read.
+    assert [c.word_count for c in printed.chapters] == [c.word_count for c in plain.chapters]
+
+
+def test_a_web_page_printed_to_pdf_by_chromium(tmp_path):
+    """Chromium's own PDF (its outline from the page's headings): the wiki's "[edit]" links
+    and its reference sections are left out, as they are from the page itself."""
+    page = Path(__file__).resolve().parent / "corpus" / "web" / "wiki-lighthouse.html"
+    source = read(printed_by_chromium(page, tmp_path / "lighthouse.pdf"))
     edition = structure(source)
     titles = [c.title for c in edition.chapters]
     assert titles and not any("[edit]" in t or "References" in t or "See also" in t for t in titles), titles

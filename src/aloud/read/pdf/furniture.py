@@ -35,12 +35,12 @@ def _edges(page: PageLines) -> list[tuple[int, Line]]:
     """The lines at the top and bottom edges of a page, in its margins, with their indexes.
     A line drawn twice over itself (a fake bold) counts once."""
     by_height = sorted(enumerate(page.lines), key=lambda item: -item[1].top)
-    places = list(dict.fromkeys((line.text, round(line.top)) for _, line in by_height))
-    top_places = {p for p in places[:EDGE_LINES]}
-    bottom_places = {p for p in places[-EDGE_LINES:]}
-    top = [(n, line) for n, line in by_height if (line.text, round(line.top)) in top_places
+    baselines = list(dict.fromkeys(round(line.top / 2) for _, line in by_height))  # pieces of one line share one
+    top_places = set(baselines[:EDGE_LINES])
+    bottom_places = set(baselines[-EDGE_LINES:])
+    top = [(n, line) for n, line in by_height if round(line.top / 2) in top_places
            and line.bottom >= page.height * (1 - MARGIN_SHARE)]
-    bottom = [(n, line) for n, line in by_height if (line.text, round(line.top)) in bottom_places
+    bottom = [(n, line) for n, line in by_height if round(line.top / 2) in bottom_places
               and line.top <= page.height * MARGIN_SHARE]
     return top + [item for item in bottom if item not in top]
 

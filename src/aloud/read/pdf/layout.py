@@ -55,7 +55,7 @@ def page_lines(page, number: int) -> PageLines:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        lines = [line for line in _lines(textpage, text, width) if line.text.strip()]
+        lines = _fragments_joined([line for line in _lines(textpage, text, width) if line.text.strip()])
     finally:
         textpage.close()
     # Pictures are counted on a page with little text only (a cover, a scan): counting them
@@ -84,6 +84,27 @@ def _lines(textpage, text: str, width: float) -> list[Line]:
                 found.append(line)
         start = end + 2
     return found
+
+
+def _fragments_joined(lines: list[Line]) -> list[Line]:
+    """Pieces of one printed line that PDFium gave as lines of their own (a browser's page
+    header set glyph by glyph: "file:///", "w", "o", "r", "k"), joined again: on one baseline,
+    each starting where the one before ends."""
+    out: list[Line] = []
+    for line in lines:
+        if out:
+            last = out[-1]
+            size = max(last.size, line.size, 1.0)
+            gap = line.left - last.right
+            same_type = abs(last.size - line.size) <= 0.2 * size  # not a drop cap and its line
+            if same_type and abs(last.top - line.top) < 0.3 * size and -0.2 * size <= gap < 0.6 * size:
+                glue = "" if gap < 0.15 * size else " "
+                out[-1] = Line(last.text + glue + line.text, last.left, line.right, max(last.top, line.top),
+                               min(last.bottom, line.bottom), last.size, last.bold, last.first_size,
+                               last.marks + line.marks)
+                continue
+        out.append(line)
+    return out
 
 
 GUTTER_SIZES = 1.2  # a gap this many times the type's size inside a line is the gutter between columns

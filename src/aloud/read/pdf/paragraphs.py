@@ -172,7 +172,7 @@ def page_blocks(pages: list[PageLines], furniture: set[tuple[int, int]]) -> list
                     and current.lines == 1 and line.left > margins[0] + 0.6 * line.size if margins else False:
                 pass  # the second line beside a drop cap is indented as the first is: the paragraph goes on
             elif current is None or current.kind == HEADING or after_cap or _starts_paragraph(
-                    line, previous, page.number != previous_page, margins, leading):
+                    line, previous, page.number != previous_page, margins, leading, full):
                 current = _Paragraph(page.number, line.top)
                 current.opened_by_cap = after_cap
                 paragraphs.append(current)
@@ -285,19 +285,20 @@ def _leading(lines: list[Line]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def _starts_paragraph(line: Line, previous: Line | None, new_page: bool, margins: list[float], leading: float) -> bool:
+def _starts_paragraph(line: Line, previous: Line | None, new_page: bool, margins: list[float], leading: float,
+                      full: float = 0.0) -> bool:
     """Whether `line` opens a paragraph rather than going on with the one before."""
     if previous is None:
         return True
     margin = min(margins, key=lambda m: abs(m - line.left)) if margins else line.left
+    previous_margin = min(margins, key=lambda m: abs(m - previous.left)) if margins else previous.left
+    stops_short = bool(full) and previous.right < previous_margin + full - 3 * line.size  # a heading, a last line
     indented = 0.6 * line.size < line.left - margin < 4 * line.size  # further in: text beside a picture
     ended = previous.text.rstrip().endswith(SENTENCE_END)
-    if new_page:
-        return indented or (ended and previous.words < 6)
     gap = previous.top - line.top
-    if gap < 0:  # the next column
-        return indented or (ended and previous.words < 6)
-    if leading and gap > 1.45 * leading and ended:  # set apart (mid-sentence, a picture stands between)
+    if new_page or gap < 0:  # the next page, or the next column: the line before may have ended its paragraph
+        return indented or stops_short or (ended and previous.words < 6)
+    if leading and gap > 1.45 * leading and (ended or stops_short):  # set apart (not mid-sentence beside a picture)
         return True
     short = previous.right < line.right - 3 * line.size if previous.left <= line.left + 1 else False
     return indented or (ended and short)

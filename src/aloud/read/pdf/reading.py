@@ -20,7 +20,7 @@ from aloud.errors import InputError
 from aloud.model import HEADING, Picture, Publication, Source
 from aloud.read.epub.book import PART_WORDS, Book, chapters_from_headings, chapters_from_toc
 from aloud.read.epub.content import Document
-from aloud.read.epub.matter import INDEX, matter_of
+from aloud.read.epub.matter import INDEX, LICENCE, matter_of
 from aloud.read.epub.navigation import TocEntry
 from aloud.read.html import EDIT_LINK, references_left_out
 from aloud.read.pdf.document import Bookmark, metadata_of, open_pdf, outline_of
@@ -65,7 +65,9 @@ def read_pdf(data: bytes, origin: str, name: str) -> Source:
     book = Book(tuple(documents), tuple(matters), notes)
     chapters = chapters_from_toc(book, toc) if toc else []
     chapters = chapters or chapters_from_headings(book)
-    text = "\n\n".join(b.text for d, m in zip(documents, matters) if not m for b in d.blocks if b.text)
+    # For the text rules (no outline, no headings): every page but a publisher's advertisement,
+    # the Gutenberg header and licence included, which those rules find and leave out themselves.
+    text = "\n\n".join(b.text for d, m in zip(documents, matters) if m != "advertisement" for b in d.blocks if b.text)
     if not text.strip():
         raise InputError(f"{origin}: has no text to read")
     left_out = [f"{c.title} ({c.matter})" for c in chapters if c.matter]
@@ -209,6 +211,8 @@ def _matters(documents: list[Document], title: str, named: set[str],
         # outlines made from a book's headings bookmark its title page's lines too.
         matter = matter_of(document, linear=True, is_nav=False, landmark="", before_body=before_body,
                            title=title, in_toc=document.name in named and not before_body)
+        if matter == LICENCE and any(not b.left_out for b in document.blocks):
+            matter = ""  # a page that holds the book's text after the Gutenberg header (or before its licence)
         if not matter and _is_advert(document) and (before_body or n >= len(documents) - 3):
             matter = "advertisement"
         if not matter and before_body and _is_title_page(document) and not _heads_a_part(document, toc_titles):
@@ -224,6 +228,7 @@ def _matters(documents: list[Document], title: str, named: set[str],
 
 
 _GUTENBERG_MARK = re.compile(r"\*{3}\s*(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_GUTENBERG_END = re.compile(r"\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
 _PAGE_REFERENCE = re.compile(r"\d+(?:[-–]\d+)?(?:,\s*\d+(?:[-–]\d+)?)+|,\s*\d+\b")
 
 
@@ -231,11 +236,13 @@ def _gutenberg_left_out(documents: list[Document]) -> None:
     """A Project Gutenberg book printed to PDF: its header up to the START marker and its
     licence from the END marker on are not read."""
     blocks = [(d, n) for d in documents for n in range(len(d.blocks))]
-    marks = [k for k, (d, n) in enumerate(blocks) if _GUTENBERG_MARK.search(d.blocks[n].text)]
-    starts = [k for k in marks if "START" in blocks[k][0].blocks[blocks[k][1]].text.upper()]
-    ends = [k for k in marks if "END" in blocks[k][0].blocks[blocks[k][1]].text.upper()[:40]]
+    texts = [d.blocks[n].text for d, n in blocks]
+    starts = [k for k, text in enumerate(texts) if _GUTENBERG_MARK.search(text) and "START" in text.upper()[:40]]
+    after = starts[0] if starts else -1
+    ends = [k for k, text in enumerate(texts) if k > after and (
+        (_GUTENBERG_MARK.search(text) and "END" in text.upper()[:40]) or _GUTENBERG_END.match(text))]
     out = set(range(0, starts[0] + 1)) if starts else set()
-    out |= set(range(ends[-1], len(blocks))) if ends and (not starts or ends[-1] > starts[0]) else set()
+    out |= set(range(ends[0], len(blocks))) if ends else set()
     for k in out:
         document, n = blocks[k]
         document.blocks[n] = replace(document.blocks[n], left_out="matter")
