@@ -22,7 +22,7 @@ from aloud.read.epub.book import PART_WORDS, Book, chapters_from_headings, chapt
 from aloud.read.epub.content import Document
 from aloud.read.epub.matter import INDEX, LICENCE, matter_of
 from aloud.read.epub.navigation import TocEntry
-from aloud.read.html import EDIT_LINK, references_left_out
+from aloud.read.html import EDIT_LINK, ELSEWHERE_SECTIONS, REFERENCE_SECTIONS
 from aloud.read.pdf.document import Bookmark, metadata_of, open_pdf, outline_of
 from aloud.read.pdf.furniture import furniture
 from aloud.read.pdf.layout import LITTLE_TEXT, PageLines, page_lines
@@ -86,11 +86,19 @@ def read_pdf(data: bytes, origin: str, name: str) -> Source:
 
 def _references_left_out(pages: list[PageBlocks]) -> None:
     """A printed web page's reference sections and links elsewhere, left out as a page's are
-    (`read.html`): "References", "See also", "External links" …; a wiki's "[edit]" links gone."""
-    flat = [(page, n) for page in pages for n in range(len(page.blocks))]
-    marked = references_left_out([page.blocks[n] for page, n in flat])
-    for (page, n), block in zip(flat, marked):
-        page.blocks[n] = block
+    (`read.html`): "References", "See also", "External links" … up to the next heading (a
+    PDF's heading levels, told by type size, are not sure enough to wait for one of the same
+    level); a wiki's "[edit]" links gone. A book's footnotes are notes, not references."""
+    why = ""
+    for page in pages:
+        for n, block in enumerate(page.blocks):
+            if block.kind == HEADING:
+                text = EDIT_LINK.sub("", block.text).strip()
+                name = text.strip(" .:")
+                why = ("references" if REFERENCE_SECTIONS.fullmatch(name) and not _NOTES.fullmatch(name)
+                       else "web-leftovers" if ELSEWHERE_SECTIONS.fullmatch(name) else "")
+                block = replace(block, text=text)
+            page.blocks[n] = replace(block, left_out=why) if why and not block.left_out else block
 
 
 def _documents(pages: list[PageBlocks], outline: list[Bookmark]) -> tuple[list[Document], tuple[TocEntry, ...]]:
@@ -218,8 +226,9 @@ def _matters(documents: list[Document], title: str, named: set[str],
         if not matter and before_body and _is_title_page(document) and not _heads_a_part(document, toc_titles):
             matter = "title page"
         if not matter and document.blocks and all(b.left_out for b in document.blocks):
+            reasons = {b.left_out for b in document.blocks}
             matter = "licence" if any(_GUTENBERG_MARK.search(b.text) for b in document.blocks) or (
-                matters and matters[-1] == "licence") else "contents"
+                matters and matters[-1] == "licence") else "references" if reasons == {"references"} else "contents"
         if not matter and matters and matters[-1] == INDEX and _page_references(document):
             matter = INDEX  # an index runs on over pages without its heading
         matters.append(matter)
@@ -228,6 +237,7 @@ def _matters(documents: list[Document], title: str, named: set[str],
 
 
 _GUTENBERG_MARK = re.compile(r"\*{3}\s*(?:START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_NOTES = re.compile(r"(?:foot|end)?notes?", re.IGNORECASE)
 _GUTENBERG_END = re.compile(r"\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
 _PAGE_REFERENCE = re.compile(r"\d+(?:[-–]\d+)?(?:,\s*\d+(?:[-–]\d+)?)+|,\s*\d+\b")
 
