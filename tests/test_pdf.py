@@ -283,3 +283,59 @@ def test_a_web_page_printed_to_pdf_by_chromium(tmp_path):
     text = said(source)
     assert "[edit]" not in text and "Stevenson" not in text and "Lightvessel" not in text
     assert "mariners were guided by fires built on hilltops" in text
+
+
+def _printed_html(tmp_path: Path, name: str, body: str) -> Path:
+    page = tmp_path / f"{name}.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><style>body{{font-family:'DejaVu Serif';font-size:12pt}} "
+                    f"h1{{font-size:22pt; break-before:page}}</style></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    return printed_by_chromium(page, tmp_path / f"{name}.pdf")
+
+
+WINSTON = ("It was a bright cold day in April {x}, and the clocks were striking thirteen. {w}inston Smith, his chin "
+           "nuzzled into his breast in an effort to escape the vile wind, slipped quickly through the glass doors. ")
+
+
+def test_characters_outside_the_bmp_keep_the_text_in_step_with_its_places(tmp_path):
+    """PDFium counts "𝑊" as two characters, Python as one: the rest of the page stays in order."""
+    body = "".join(f"<h1>Chapter {n}</h1>" + f"<p>{WINSTON * 3}</p>" * 4 for n in (1, 2, 3))
+    odd = said(read(_printed_html(tmp_path, "odd", body.format(x="𝐀𝐁𝐂 𝐱", w="𝑊"))))
+    plain = said(read(_printed_html(tmp_path, "plain", body.format(x="ABC x", w="W"))))
+    assert odd.count("bright cold day") == plain.count("bright cold day") == 36
+    assert "inston Smith" in odd and len(odd.split()) == len(plain.split())
+
+
+def test_headings_and_first_lines_that_open_every_page_are_not_furniture(tmp_path):
+    body = "".join(f"<h1>Chapter {n}</h1>" + f"<p>{WINSTON.format(x='x', w='W') * 4}</p>" * 3 for n in range(1, 6))
+    assert [c.title for c in structure(read(_printed_html(tmp_path, "chapters", body))).chapters] == [
+        f"Chapter {n}" for n in range(1, 6)]
+    from aloud.read.pdf.furniture import furniture
+    from aloud.read.pdf.layout import Line, PageLines
+
+    def page(number: int, first: str) -> PageLines:
+        lines = [Line(first, 72, 300, 720, 709, 11, False)]
+        lines += [Line(f"line {k} of the text on this page runs on", 72, 540, 720 - 14 * k, 709 - 14 * k, 11, False)
+                  for k in range(1, 40)]
+        return PageLines(number, 612, 792, tuple(lines))
+
+    # A page that opens with "“Yes.”" as another does is text, set as the text is; a running head is apart.
+    assert not furniture([page(1, "“Yes.”"), page(2, "“Go on,” he said."), page(3, "“Yes.”")])
+
+
+def test_a_rotated_page_and_a_pdf_without_pages(tmp_path):
+    from pypdf import PdfReader as Pages
+    from pypdf import PdfWriter
+
+    book = make_pdf(tmp_path / "book.pdf", holmes(outline=True, page_numbers=True))
+    writer = PdfWriter()
+    for sheet in Pages(book).pages:
+        writer.add_page(sheet.rotate(90))
+    with open(tmp_path / "turned.pdf", "wb") as out:
+        writer.write(out)
+    assert said(read(tmp_path / "turned.pdf")) == said(read(book))
+    empty = tmp_path / "empty.pdf"
+    with open(empty, "wb") as out:
+        PdfWriter().write(out)
+    with pytest.raises(InputError, match=r"empty\.pdf: (?:has no pages|is a damaged PDF)"):
+        read(empty)

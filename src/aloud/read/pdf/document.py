@@ -50,6 +50,8 @@ def open_pdf(data: bytes, origin: str) -> pdfium.PdfDocument:
                              "(for example with qpdf --decrypt)") from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise InputError(f"{origin}: uses a security handler aloud cannot open") from None
+        if code == pdfium_c.FPDF_ERR_SUCCESS:
+            raise InputError(f"{origin}: has no pages (or no page tree that can be read)") from None
         raise InputError(f"{origin}: is a damaged PDF ({_reason(error)}); it cannot be read") from None
 
 

@@ -45,6 +45,23 @@ def _edges(page: PageLines) -> list[tuple[int, Line]]:
     return top + [item for item in bottom if item not in top]
 
 
+SET_APART = 1.25  # leadings: a running head or foot stands this far from the text, or further
+
+
+def set_apart(page: PageLines, line: Line) -> bool:
+    """Whether `line` stands apart from the page's text (a running head over it, a foot under
+    it), not as the text's first or last line does (a page that opens with "“Yes.”")."""
+    tops = sorted((other.top for other in page.lines), reverse=True)
+    gaps = [a - b for a, b in zip(tops, tops[1:]) if a - b > 0.5]
+    if not gaps:
+        return True
+    leading = statistics.median(gaps)
+    nearest = min((abs(other.top - line.top) for other in page.lines
+                   if abs(other.top - line.top) > 0.5 * max(line.size, 1)),  # not a piece of the same line
+                  default=10 * leading)
+    return nearest > SET_APART * leading
+
+
 def furniture(pages: list[PageLines], titles: Iterable[str] = ()) -> set[tuple[int, int]]:
     """(page number, line index) of every line that is page furniture: a page number, a line
     repeated at the same place, or one at a page's edge that says the book's or a chapter's
@@ -62,8 +79,11 @@ def furniture(pages: list[PageLines], titles: Iterable[str] = ()) -> set[tuple[i
         for n, line in edges[page.number]:
             key = _key(line.text)
             place = round(line.top / SAME_PLACE)
-            repeated = key and sum(places[(key, p)] for p in (place - 1, place, place + 1)) >= 2
-            titled = line.size <= text_size + 0.5 and letters_only(re.sub(r"\d+", "", line.text)) in named
+            in_text_type = line.size <= text_size + 0.5  # a heading is larger: never furniture
+            apart = line.size < 0.9 * text_size or set_apart(page, line)  # smaller type, or space around it
+            repeated = in_text_type and apart and key and sum(
+                places[(key, p)] for p in (place - 1, place, place + 1)) >= 2
+            titled = in_text_type and letters_only(re.sub(r"\d+", "", line.text)) in named
             if is_page_number(line.text) or repeated or titled:
                 found.add((page.number, n))
     return found

@@ -51,10 +51,16 @@ class PageLines:
 
 def page_lines(page, number: int) -> PageLines:
     """The page's lines in reading order."""
+    if page.get_rotation():
+        page.set_rotation(0)  # read as drawn: a /Rotate page's character boxes are not turned (in memory only)
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
+        if len(text) != textpage.count_chars():
+            # A character outside the BMP is two of PDFium's characters and one of Python's:
+            # one per index, so that the text and the character boxes stay in step.
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(textpage.count_chars()))
         lines = _fragments_joined([line for line in _lines(textpage, text, width) if line.text.strip()])
     finally:
         textpage.close()
@@ -177,7 +183,10 @@ def _line(textpage, raw: str, start: int, end: int) -> Line | None:
             _, bottom, _, top = textpage.get_charbox(body)
     for offset, mark in reversed(marks):  # a note mark is not read; the note is, after the chapter
         raw = raw[:offset] + raw[offset + len(mark):]
-    return Line(" ".join(raw.translate(LIGATURES).split()), left, right, top, bottom, size, bold, first_size,
+    said = " ".join(raw.translate(LIGATURES).split())
+    if any("\ud800" <= c <= "\udfff" for c in said):
+        said = said.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return Line(said, left, right, top, bottom, size, bold, first_size,
                 tuple(mark for _, mark in marks))
 
 

@@ -101,7 +101,7 @@ def _with_drop_cap(cap: str, text: str, words: Counter[str]) -> str:
 class _Paragraph:
     def __init__(self, page: int, top: float, kind: str = PROSE, level: int = 0) -> None:
         self.page, self.top, self.kind, self.level = page, top, kind, level
-        self.text = ""
+        self.parts: list[str] = []  # its lines' text, joined once at the end (a long paragraph costs no more)
         self.marks: list[str] = []
         self.size = 0.0
         self.left_out = ""
@@ -109,21 +109,30 @@ class _Paragraph:
         self.opened_by_cap = False
         self.verse_lines: list[str] = []  # each line, when it may be a line of verse ("" when it may not)
 
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.parts = [value]
+
     def add(self, text: str, words: Counter[str], glue: str = " ") -> None:
         text = _LINE_END_HYPHEN.sub(lambda m: joined_word(m.group(1) + "-", m.group(2), words), text)
-        if self.text.endswith(HYPHEN):
-            self.text = self.text[:-1] + "-"
-        if not self.text:
-            self.text = text
+        if self.parts and self.parts[-1].endswith(HYPHEN):
+            self.parts[-1] = self.parts[-1][:-1] + "-"
+        if not self.parts:
+            self.parts.append(text)
             return
-        last = self.text.split()[-1] if self.text.split() else ""
-        first = text.split()[0] if text.split() else ""
+        tail = self.parts[-1].rsplit(None, 1)
+        last = tail[-1] if tail else ""
+        first = text.split(None, 1)[0] if text.strip() else ""
         if last.endswith("-") and len(last) > 2 and last[-2].isalpha() and first[:1].islower():
-            rest = text[len(first):]
-            self.text = self.text[: len(self.text) - len(last)] + joined_word(last, first.rstrip(",.;:!?”’)"),
-                                                                                words) + first[len(first.rstrip(",.;:!?”’)")):] + rest
+            bare = first.rstrip(",.;:!?”’)")
+            self.parts[-1] = self.parts[-1][: len(self.parts[-1]) - len(last)] + joined_word(last, bare, words)
+            self.parts.append(first[len(bare):] + text[len(first):])
         else:
-            self.text = f"{self.text}{glue}{text}"
+            self.parts.append(glue + text)
 
 
 def page_blocks(pages: list[PageLines], furniture: set[tuple[int, int]]) -> list[PageBlocks]:
