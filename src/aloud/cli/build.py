@@ -97,8 +97,3 @@ def build_command(
                 typer.echo(
                     f"{built.folder}: {built.edition.title} — {counted(len(built.marks), 'chapter')}, {duration_text(built.duration)}{state}"
                 )
-        from aloud.export.library_page import write_library
-
-        page = write_library(built.folder.parent)
-        if page is not None and not quiet:
-            typer.echo(f"{page}: the library of the editions there", err=True)
