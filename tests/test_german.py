@@ -112,7 +112,7 @@ def test_a_german_collections_numbered_tales_are_its_chapters_said_in_german():
     spoken = [u.text for u in prepared.units[1] if u.kind == "title"]
     assert spoken == ["Neunzehn. Von dem Fischer un syner Fru."]
     said = " ".join(u.text for units in prepared.units.values() for u in units)
-    assert said.endswith("Ende von De grimmzwei extract.") and not any(c.isdigit() for c in said)
+    assert said.endswith("Ende von De grimm zwei extract.") and not any(c.isdigit() for c in said)
 
 
 def test_a_numbered_list_is_not_a_collection():

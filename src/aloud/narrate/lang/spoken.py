@@ -15,6 +15,8 @@ from aloud.narrate.lang.cleanup import Match, Pass, collapse_spaces, strip_marku
 _MARKUP = re.compile(r"[<>{}\[\]\\|^~`_*#=/$£€¥†‡]")
 _ADDRESS = re.compile(r"https?://\S+|www\.\S+")
 _DIGITS = re.compile(r"\d+")
+# A word run into a number ("grimm2", "B12"), not a time's hour mark ("17h30", "17u30").
+_LETTERS_THEN_DIGITS = re.compile(r"(?<=[^\W\d_])(?<!\d[^\W\d_])(?=\d)")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "01234567890123456789")
 
 
@@ -112,7 +114,7 @@ def speaker(language: str, passes: Iterable[Pass], fractions: Mapping[str, tuple
     def speakable(sentence: str) -> str:
         text = str(sentence or "")
         try:
-            text = strip_markup(tidy_characters(text, fractions))
+            text = _LETTERS_THEN_DIGITS.sub(" ", strip_markup(tidy_characters(text, fractions)))  # "grimm2": "grimm 2"
             if before is not None:
                 text = before.sub(lambda m: before_number[m.group(1)] + " ", text)
             return sweep(sub_all(read_abbreviations(text), passes), language)
