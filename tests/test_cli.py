@@ -194,13 +194,16 @@ def test_lexicon_phonemes_reach_espeak(tmp_path):
         assert abs(a.getnframes() - b.getnframes()) / b.getnframes() < 0.25
 
 
-def test_two_inputs_with_one_title_are_refused_before_building(tmp_path):
+def test_the_second_of_two_inputs_with_one_title_is_refused_before_it_is_built(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(SAMPLE, encoding="utf-8")
     b.write_text(SAMPLE, encoding="utf-8")
     out = tmp_path / "out"
-    assert_error(invoke("build", str(a), str(b), "--engine", "tone", "-o", str(out)), 2, "different titles")
-    assert not out.exists()
+    result = invoke("build", str(a), str(b), "--engine", "tone", "-o", str(out))
+    assert result.exit_code == 1
+    assert f"{b}: would be built into {out / 'the-lighthouse-keeper'} like {a}; give one of them another title" in result.stderr
+    assert [p.name for p in out.iterdir() if p.is_dir()] == ["the-lighthouse-keeper"]
+    assert json.loads((out / "the-lighthouse-keeper" / ".aloud-build.json").read_text())["source"] == str(a.resolve())
 
 
 def test_too_large_input_is_refused_in_one_clear_sentence(tmp_path, monkeypatch):

@@ -6,47 +6,24 @@ plays its MP3. `ALOUD_SCREENSHOTS=DIR` keeps the screenshots the tests take.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import time
-from pathlib import Path
 
 import pytest
+from browser import chromium, screenshot
 from conftest import needs_media
 
 pytestmark = needs_media
 
 selenium = pytest.importorskip("selenium", reason="selenium is in the test extras: make test installs it")
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.options import Options  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-
-BROWSERS = ("chromium", "chromium-browser", "google-chrome")
-DRIVERS = ("chromedriver",)
-
-
-def _find(names: tuple[str, ...], env: str) -> str | None:
-    if os.environ.get(env):
-        return os.environ[env]
-    return next((shutil.which(n) for n in names if shutil.which(n)), None)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    binary, driver = _find(BROWSERS, "ALOUD_CHROMIUM"), _find(DRIVERS, "ALOUD_CHROMEDRIVER")
-    if not (binary and driver):
-        pytest.fail("chromium and chromedriver are needed for the player tests: `make test` installs them")
-    options = Options()
-    options.binary_location = binary
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--mute-audio",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900"):
-        options.add_argument(arg)
-    drv = webdriver.Chrome(options=options, service=Service(driver))
-    drv.set_script_timeout(20)
-    yield drv
-    drv.quit()
+    with chromium("--mute-audio", "--autoplay-policy=no-user-gesture-required") as drv:
+        yield drv
 
 
 @pytest.fixture
@@ -78,16 +55,6 @@ def _current(drv) -> str | None:
     return drv.execute_script("const e = document.querySelector('.s.current'); return e && e.textContent")
 
 
-def _shot(drv, tmp_path: Path, name: str) -> Path:
-    path = tmp_path / name
-    drv.save_screenshot(str(path))
-    keep = os.environ.get("ALOUD_SCREENSHOTS")
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(keep) / name)
-    return path
-
-
 def _sentences(manifest) -> list[dict]:
     return [s for c in manifest["chapters"] for s in c["sentences"]]
 
@@ -104,7 +71,7 @@ def test_page_shows_the_edition_and_its_chapters(page, tmp_path):
     cover = drv.find_element(By.ID, "cover")
     assert cover.get_attribute("src").endswith("/cover.jpg")
     assert drv.execute_script("return arguments[0].complete && arguments[0].naturalWidth", cover) == 1400  # shown
-    shot = _shot(drv, tmp_path, "player.png")
+    shot = screenshot(drv, tmp_path, "player.png")
     assert shot.stat().st_size > 10_000
 
 
@@ -141,7 +108,7 @@ def test_highlight_follows_playback(page, tmp_path):
     assert drv.execute_script("return document.querySelector('.s.current').getAttribute('aria-current')") == "true"
     # Kept in view, below the player bar.
     _wait(drv, IN_VIEW, timeout=3)
-    _shot(drv, tmp_path, "player-playing.png")
+    screenshot(drv, tmp_path, "player-playing.png")
 
 
 IN_VIEW = """
@@ -261,7 +228,7 @@ def test_usable_at_phone_width(page, tmp_path):
             assert size["height"] >= 40 and size["width"] >= 40, (ident, size)
         drv.find_elements(By.CSS_SELECTOR, "#chapters button")[1].click()
         assert abs(_time(drv) - manifest["chapters"][1]["start"]) <= 0.05
-        _shot(drv, tmp_path, "player-phone.png")
+        screenshot(drv, tmp_path, "player-phone.png")
     finally:
         drv.set_window_size(1280, 900)
 

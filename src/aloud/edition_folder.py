@@ -52,41 +52,10 @@ class EditionFolder:
 
     @contextmanager
     def locked(self) -> Iterator["EditionFolder"]:
-        """One build of an edition at a time: a second one fails at once, clearly. The lock
-        file is opened without following links and removed when the build ends."""
-        lock_path = self.out_dir / f".{self.slug}.lock"
-        lock = self._take_lock(lock_path)
-        try:
+        """One build of an edition at a time: a second one fails at once, clearly."""
+        with held_lock(self.out_dir / f".{self.slug}.lock", "the edition's",
+                       f"{self.path}: another build of this edition is running"):
             yield self
-        finally:
-            lock_path.unlink(missing_ok=True)  # while still held: a build waiting on it finds it gone
-            fcntl.flock(lock, fcntl.LOCK_UN)
-            lock.close()
-
-    def _take_lock(self, lock_path: Path):
-        while True:
-            try:
-                fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-            except OSError as exc:
-                reason = "is a link; remove it" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
-                raise OutputError(f"{lock_path}: cannot take the edition's lock: {reason}") from None
-            lock = os.fdopen(fd, "r+")
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = lock.read().strip() or "another process"
-                lock.close()
-                raise OutputError(f"{self.path}: another build of this edition is running ({holder}); try again when it ends") from None
-            try:
-                same = os.fstat(fd).st_ino == os.lstat(lock_path).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:
-                lock.truncate()
-                lock.write(f"pid {os.getpid()}")
-                lock.flush()
-                return lock
-            lock.close()  # the build before removed it as we opened it: take the new one
 
     def record(self) -> BuildRecord | None:
         """The build record, or None if there is none or it cannot be trusted (a name outside the folder)."""
@@ -182,6 +151,23 @@ class EditionFolder:
             _remove_empty_parents(gone.parent, self.path)
         self._write_record(BuildRecord(key, settings, {name: _file_state(self.path / name) for name in new}, source))
 
+    def remove(self) -> list[str]:
+        """Remove the edition: every file the last build wrote, then its record and the
+        folders left empty. What aloud did not write stays; its names are returned."""
+        record = self.record()
+        if record is None:
+            raise OutputError(f"{self.path}: is not an edition aloud built; it is left as it is")
+        for name in sorted(record.files):
+            path = self.path / name
+            if path.is_file() or path.is_symlink():
+                path.unlink()
+            _remove_empty_parents(path.parent, self.path)
+        (self.path / BUILD_RECORD).unlink(missing_ok=True)
+        left = sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if not p.is_dir())
+        if not left:
+            shutil.rmtree(self.path, ignore_errors=True)  # only empty folders remain
+        return left
+
     def _keep_aside(self, target: Path) -> None:
         """A file of ours that was changed since it was written: kept as "<name>.changed<suffix>"."""
         aside = target.with_name(f"{target.stem}.changed{target.suffix}")
@@ -206,6 +192,45 @@ class EditionFolder:
         tmp = self.path / f"{BUILD_RECORD}.part"
         tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.path / BUILD_RECORD)
+
+
+@contextmanager
+def held_lock(lock_path: Path, whose: str, busy: str) -> Iterator[None]:
+    """An exclusive lock on `lock_path`, or OutputError("<busy> (pid N); try again when it
+    ends") at once. The lock file is opened without following links and removed on release."""
+    lock = _take_lock(lock_path, whose, busy)
+    try:
+        yield
+    finally:
+        lock_path.unlink(missing_ok=True)  # while still held: a process waiting on it finds it gone
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
+def _take_lock(lock_path: Path, whose: str, busy: str):
+    while True:
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            reason = "is a link; remove it" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+            raise OutputError(f"{lock_path}: cannot take {whose} lock: {reason}") from None
+        lock = os.fdopen(fd, "r+")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = lock.read().strip() or "another process"
+            lock.close()
+            raise OutputError(f"{busy} ({holder}); try again when it ends") from None
+        try:
+            same = os.fstat(fd).st_ino == os.lstat(lock_path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            lock.truncate()
+            lock.write(f"pid {os.getpid()}")
+            lock.flush()
+            return lock
+        lock.close()  # the one before removed it as we opened it: take the new one
 
 
 def _remove_empty_parents(folder: Path, top: Path) -> None:

@@ -28,7 +28,7 @@ from aloud.cli.program import app, errors
 from aloud.clock import duration_text
 from aloud.errors import UsageError
 from aloud.export.exporter import EXPORTERS, parse_outputs
-from aloud.pipeline import EditionOptions, build, prepare
+from aloud.pipeline import EditionOptions, build
 from aloud.progress import NullProgress
 from aloud.settings import audio_profile
 from aloud.words import counted
@@ -36,7 +36,9 @@ from aloud.words import counted
 
 @app.command("build")
 def build_command(
-    inputs: Annotated[list[str], typer.Argument(help="Text files to read (`-` for stdin).", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files to read (text, Markdown, HTML, EPUB, PDF), folders of them or patterns ('articles/*.md'); "
+             "`-` for stdin.", show_default=False)],
     out: OutOption = None,
     voice: VoiceOption = None,
     rate: RateOption = None,
@@ -65,8 +67,14 @@ def build_command(
         typer.Option("--outputs", help=f"What to make, a comma list of {', '.join(EXPORTERS)} (default all; "
                      "the player brings chaptered-mp3)."),
     ] = None,
+    base_url: Annotated[Optional[str], typer.Option(
+        "--base-url", help="The address OUT is served from (https://…/): also write the podcast feed OUT/feed.xml.")] = None,
+    prune: Annotated[bool, typer.Option(
+        "--prune", help="Remove the editions in OUT that no input names any more.")] = False,
 ) -> None:
-    """Build the audio edition of each INPUT into OUT/<slug>/."""
+    """Build the audio edition of each INPUT into OUT/<slug>/. Several inputs (or a folder)
+    make a site: OUT/index.html lists every edition, and with --base-url (or OUT/aloud.toml)
+    OUT/feed.xml is their podcast feed."""
     with errors():
         if title and len(inputs) > 1:
             raise UsageError("--title names one edition; give one input with it")
@@ -78,22 +86,39 @@ def build_command(
         )
         settings = settings.validated()
         options = EditionOptions(title=title, author=author, voice=voice, rate=rate, cover=cover, language=language)
+        if is_site(inputs, settings.out_dir, base_url, prune):
+            from aloud.cli.site_report import SiteReport, print_summary
+            from aloud.publish.collection import build_site
+
+            result = build_site(inputs, settings, options, SiteReport(quiet), base_url, prune)
+            print_summary(result, quiet)
+            if result.failures:
+                raise typer.Exit(1)
+            return
         from aloud.cli.terminal import progress_for
 
-        if len(inputs) > 1 and "-" not in inputs:
-            slugs: dict[str, str] = {}
-            for path in inputs:
-                slug = prepare(path, settings, options).edition.slug
-                if slug in slugs:
-                    raise UsageError(f"{slugs[slug]} and {path} would both be built into {settings.out_dir / slug}; give them different titles")
-                slugs[slug] = path
-        for path in inputs:
-            with progress_for(quiet=quiet) as progress:
-                built = build(path, settings, options, progress or NullProgress())
-            if not quiet:
-                if built.changed:
-                    typer.echo(f"{built.folder}: rebuilt with changes: {built.changed}", err=True)
-                state = " (up to date)" if built.up_to_date else ""
-                typer.echo(
-                    f"{built.folder}: {built.edition.title} — {counted(len(built.marks), 'chapter')}, {duration_text(built.duration)}{state}"
-                )
+        [path] = inputs
+        with progress_for(quiet=quiet) as progress:
+            built = build(path, settings, options, progress or NullProgress())
+        if not quiet:
+            if built.changed:
+                typer.echo(f"{built.folder}: rebuilt with changes: {built.changed}", err=True)
+            state = " (up to date)" if built.up_to_date else ""
+            typer.echo(
+                f"{built.folder}: {built.edition.title} — {counted(len(built.marks), 'chapter')}, {duration_text(built.duration)}{state}"
+            )
+
+
+def is_site(inputs: list[str], out: Path, base_url: str | None, prune: bool) -> bool:
+    """Whether this build makes a site: several inputs or a folder of them, a feed or a
+    prune asked for, or an OUT that is a site already."""
+    from aloud.publish.inputs import names_a_collection
+    from aloud.publish.site_file import SITE_FILE
+    from aloud.publish.site_record import SITE_RECORD
+
+    if inputs == ["-"]:
+        if base_url or prune:
+            raise UsageError("stdin (-) is one edition; --base-url and --prune are for a site of files")
+        return False
+    return (names_a_collection(inputs) or base_url is not None or prune or (out / SITE_FILE).is_file()
+            or (out / SITE_RECORD).is_file())

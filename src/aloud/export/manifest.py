@@ -45,6 +45,8 @@ def manifest_data(
         "rate": rate,
         "duration": round(marks[-1].end, 3),
         "word_count": edition.word_count,
+        "date": edition.publication.date,  # as the input says it ("1843", "2015-05-05"); "" when it does not
+        "description": edition.publication.description,
         "outputs": list(outputs),
         "files": files,
         "loudness": {"target_lufs": audio.target_lufs, "limiter_dbfs": audio.limiter_dbfs},
@@ -109,7 +111,7 @@ def read_manifest(folder: Path) -> dict:
 Number = (int, float)
 # The fields a manifest may hold, by type (each reader of it says which it needs).
 TOP_FIELDS = {"title": str, "author": str, "language": str, "voice": str, "narrator": str, "rate": Number, "duration": Number,
-              "word_count": int, "outputs": list, "files": dict, "loudness": dict, "audio": dict, "engine": dict,
+              "word_count": int, "date": str, "description": str, "outputs": list, "files": dict, "loudness": dict, "audio": dict, "engine": dict,
               "chapters": list}
 CHAPTER_FIELDS = {"index": int, "title": str, "start": Number, "end": Number, "file": str, "word_count": int,
                   "gain_db": list, "sentences": list}

@@ -1,0 +1,203 @@
+"""Building a collection: every input into its edition in the site, one after another,
+then the site's own files. An input that fails is reported and the rest still build; an
+input no longer named leaves the library page and the feed, its folder kept unless pruned."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from aloud.edition_folder import BUILD_RECORD, PENDING, EditionFolder, held_lock
+from aloud.errors import AloudError, OutputError, ToolMissingError
+from aloud.model import BuiltEdition
+from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare
+from aloud.progress import Progress
+from aloud.publish.inputs import expand_inputs
+from aloud.publish.shelf import shelved
+from aloud.publish.site import FEED_FILES, PublishedSite, check_site_files, publish_site
+from aloud.publish.site_file import load_channel
+from aloud.publish.site_record import SiteRecord
+from aloud.settings import BuildSettings
+
+log = logging.getLogger(__name__)
+SITE_LOCK = ".aloud-site.lock"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input."""
+
+    input: str
+    slug: str = ""
+    built: BuiltEdition | None = None
+    error: str = ""  # why it failed, in one line
+    seconds: float = 0.0  # how long its build took
+    kept_previous: bool = False  # it failed, and the edition built from it before stays on the site
+
+    @property
+    def state(self) -> str:
+        if self.built is None:
+            return "failed"
+        return "up to date" if self.built.up_to_date else "rebuilt" if self.built.changed else "built"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How far the collection has come."""
+
+    done: int
+    total: int
+    audio_seconds: float  # of the editions done
+    eta_seconds: float | None  # until the rest are built; None until one edition has been built
+
+
+class CollectionWatcher(Protocol):
+    def edition(self, number: int, total: int, name: str) -> AbstractContextManager[Progress]:
+        """The progress of the edition about to be built."""
+        ...
+
+    def done(self, outcome: Outcome, tally: Tally) -> None: ...
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    site: Path
+    outcomes: tuple[Outcome, ...]
+    published: PublishedSite
+    not_named: tuple[str, ...] = ()  # editions in the site no input names any more, kept
+    pruned: tuple[str, ...] = ()  # those removed (with prune)
+
+    @property
+    def failures(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if o.built is None)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    input: str
+    slug: str
+    estimate: float  # seconds of audio, from the words and pauses
+
+
+def build_site(
+    names: Sequence[str],
+    settings: BuildSettings,
+    options: EditionOptions,
+    watcher: CollectionWatcher,
+    base_url: str | None = None,
+    prune: bool = False,
+) -> SiteBuild:
+    """Build every input `names` stand for into `settings.out_dir` (the site) and write the
+    site's library page, and with a base URL its feed."""
+    site = settings.out_dir
+    inputs = expand_inputs(names, settings.readers, leave_out=site)
+    try:
+        site.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{site}: cannot create the site's folder: {exc.strerror or exc}") from None
+    with held_lock(site / SITE_LOCK, "the site's", f"{site}: another build of this site is running"):
+        channel = load_channel(site, base_url)
+        record = SiteRecord.load(site)
+        check_site_files(record, bool(channel.base_url))
+        planned, outcomes = _plan(inputs, settings, options)
+        for n, failed in enumerate(outcomes, start=1):
+            watcher.done(failed, Tally(n, len(inputs), 0.0, None))
+        outcomes += _build_all(planned, settings, options, watcher, len(inputs), len(outcomes))
+        outcomes = [_with_previous(site, o) if o.built is None else o for o in outcomes]
+        order = {name: n for n, name in enumerate(inputs)}
+        outcomes.sort(key=lambda o: order[o.input])
+        listed = list(dict.fromkeys(o.slug for o in outcomes if o.built is not None or o.kept_previous))
+        not_named, pruned = _not_named(site, set(listed), prune)
+        editions = [e for e in (shelved(site / slug) for slug in listed) if e is not None]
+        published = publish_site(site, editions, channel, record, settings.source_date_epoch)
+    return SiteBuild(site, tuple(outcomes), published, not_named, pruned)
+
+
+def _plan(inputs: list[str], settings: BuildSettings, options: EditionOptions) -> tuple[list[_Planned], list[Outcome]]:
+    """Each input read and narrated once before anything is spoken: its edition's folder
+    name (two inputs may not share one) and how long it will be. Those that cannot be read
+    fail here, alone."""
+    planned: list[_Planned] = []
+    failed: list[Outcome] = []
+    taken: dict[str, str] = {}
+    for path in inputs:
+        try:
+            prepared = prepare(path, settings, options)
+        except ToolMissingError:
+            raise
+        except AloudError as exc:
+            failed.append(Outcome(path, error=exc.message))
+            continue
+        slug = prepared.edition.slug
+        if slug == FEED_FILES:
+            failed.append(Outcome(path, slug, error=f"its edition's folder would be the site's own {FEED_FILES}; give it "
+                                                  "another title (title = in its edition file)"))
+        elif slug in taken:
+            failed.append(Outcome(path, error=f"would be built into {settings.out_dir / slug} like {taken[slug]}; "
+                                              "give one of them another title (title = in its edition file)"))
+        else:
+            taken[slug] = path
+            estimate = sum(estimated_seconds(units, prepared.rate, settings) for units in prepared.units.values())
+            planned.append(_Planned(path, slug, estimate))
+    return planned, failed
+
+
+def _build_all(planned: list[_Planned], settings: BuildSettings, options: EditionOptions,
+               watcher: CollectionWatcher, total: int, already_done: int) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    building_seconds = built_estimate = audio = 0.0
+    remaining = sum(p.estimate for p in planned)
+    for number, plan in enumerate(planned, start=already_done + 1):
+        started = time.monotonic()
+        with watcher.edition(number, total, plan.input) as progress:
+            try:
+                built = build(plan.input, settings, options, progress)
+            except ToolMissingError:
+                raise
+            except AloudError as exc:
+                outcome = Outcome(plan.input, plan.slug, error=exc.message, seconds=time.monotonic() - started)
+            else:
+                outcome = Outcome(plan.input, plan.slug, built, seconds=time.monotonic() - started)
+        remaining -= plan.estimate
+        if outcome.built is not None:
+            audio += outcome.built.duration
+            if not outcome.built.up_to_date:
+                building_seconds += outcome.seconds
+                built_estimate += plan.estimate
+        eta = building_seconds / built_estimate * remaining if built_estimate else None
+        outcomes.append(outcome)
+        watcher.done(outcome, Tally(number, total, audio, eta))
+    return outcomes
+
+
+def _with_previous(site: Path, outcome: Outcome) -> Outcome:
+    """A failed input's outcome, with the edition built from it before (if the site holds a
+    complete one), which stays on the site."""
+    source = str(Path(outcome.input).resolve())
+    for record_path in sorted(site.glob(f"*/{BUILD_RECORD}")):
+        folder = EditionFolder(site, record_path.parent.name)
+        record = folder.record()
+        if record is not None and record.source == source and record.key != PENDING and shelved(folder.path):
+            return replace(outcome, slug=folder.slug, kept_previous=True)
+    return outcome
+
+
+def _not_named(site: Path, listed: set[str], prune: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The editions in the site that no input names any more: kept, or with `prune` removed."""
+    stale = sorted(p.parent.name for p in site.glob(f"*/{BUILD_RECORD}") if p.parent.name not in listed)
+    if not prune:
+        return tuple(stale), ()
+    pruned = []
+    for slug in stale:
+        folder = EditionFolder(site, slug)
+        with folder.locked():
+            left = folder.remove()
+        if left:
+            log.warning("%s: removed the edition; kept what aloud did not write there: %s", folder.path, ", ".join(left))
+        pruned.append(slug)
+    return (), tuple(pruned)

@@ -1,0 +1,70 @@
+"""The inputs of a collection: files, folders (every readable file in them, at any depth)
+and glob patterns (`'articles/*.md'`, `'books/**/*.epub'`), in a fixed order, each once."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Sequence
+from pathlib import Path
+
+from aloud.errors import UsageError
+from aloud.read.reader import DEFAULT_READERS, create_reader
+
+_GLOB_CHARS = set("*?[")
+
+
+def readable_suffixes(readers: Sequence[str] = ()) -> frozenset[str]:
+    """The file name endings some reader claims (".epub", ".md" …)."""
+    return frozenset(s for name in (*readers, *DEFAULT_READERS) for s in create_reader(name).suffixes)
+
+
+def expand_inputs(names: Sequence[str], readers: Sequence[str] = (), leave_out: Path | None = None) -> list[str]:
+    """Each name as the inputs it stands for. A file stands for itself (whatever its kind:
+    the readers decide); a folder for the readable files in it, hidden ones and `leave_out`
+    (the site being built) aside; a pattern for the files it matches. A name that is
+    none of these is kept, so that its build says what is wrong with it. A folder or
+    pattern that holds nothing readable is refused."""
+    suffixes = readable_suffixes(readers)
+    found: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name == "-":
+            raise UsageError("stdin (-) is one edition; build it on its own, not among other inputs")
+        if path.is_dir():
+            files = _readable_in(path, suffixes, leave_out)
+            if not files:
+                raise UsageError(f"{name}: is a folder that holds no file aloud reads ({', '.join(sorted(suffixes))})")
+            found += files
+        elif not path.exists() and _GLOB_CHARS & set(name):
+            matched = sorted(glob.glob(name, recursive=True))
+            files = [f for m in matched for f in (_readable_in(Path(m), suffixes, leave_out) if Path(m).is_dir()
+                                                  else [m] if Path(m).suffix.lower() in suffixes else [])]
+            if not files:
+                raise UsageError(f"{name}: matches no file aloud reads")
+            found += files
+        else:
+            found.append(name)
+    unique: dict[Path, str] = {}
+    for name in found:
+        unique.setdefault(Path(name).resolve(), name)
+    return list(unique.values())
+
+
+def _readable_in(folder: Path, suffixes: frozenset[str], leave_out: Path | None) -> list[str]:
+    skip = leave_out.resolve() if leave_out is not None else None
+    files = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative) or not path.is_file():
+            continue
+        if skip is not None and (path.resolve() == skip or skip in path.resolve().parents):
+            continue
+        if path.suffix.lower() in suffixes:
+            files.append(str(path))
+    return files
+
+
+def names_a_collection(names: Sequence[str]) -> bool:
+    """Whether the names given make a collection whatever they expand to: several, or a
+    folder or a pattern."""
+    return len(names) > 1 or any(Path(n).is_dir() or (not Path(n).exists() and _GLOB_CHARS & set(n)) for n in names)

@@ -1,0 +1,102 @@
+"""`SITE/aloud.toml`: what the site says of itself — the channel's title, description,
+author, language, image and base URL, and the owner's e-mail address Apple Podcasts asks
+for. Every field may be left out; `--base-url` wins over the file's.
+
+    title = "The Lighthouse Review, read aloud"
+    description = "Every article of the week, as audio."
+    author = "The Lighthouse Review"
+    language = "en"
+    image = "artwork.jpg"          # relative to the site folder; 1400–3000 px, square
+    base_url = "https://example.org/audio/"
+    email = "editor@example.org"
+    category = "Arts"              # an Apple Podcasts category …
+    subcategory = "Books"          # … and one of its subcategories
+    explicit = false
+    copyright = "© 2026 The Lighthouse Review"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from aloud.errors import UsageError
+from aloud.read.edition_file import language_tag
+from aloud.words import one_line
+
+SITE_FILE = "aloud.toml"
+
+
+@dataclass(frozen=True)
+class Channel:
+    title: str = ""
+    description: str = ""
+    author: str = ""
+    language: str = ""
+    image: Path | None = None
+    base_url: str = ""  # ends with "/"; "" when the site has no feed
+    email: str = ""
+    category: str = "Arts"
+    subcategory: str = "Books"
+    explicit: bool = False
+    copyright: str = ""
+
+
+_TEXT_FIELDS = ("title", "description", "author", "email", "category", "subcategory", "copyright")
+
+
+def base_url(value: str, where: str) -> str:
+    """An absolute http(s) URL of the site's folder, ending with "/"."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise UsageError(f"{where}: {value!r} is not the http(s) address of the site's folder "
+                         "(for example https://example.org/audio/)")
+    return value.strip() if value.strip().endswith("/") else value.strip() + "/"
+
+
+def load_channel(site: Path, base_url_option: str | None = None) -> Channel:
+    """The channel `site/aloud.toml` describes (an empty one when there is no such file),
+    with `--base-url` over its base URL."""
+    path = site / SITE_FILE
+    channel = Channel()
+    if path.is_file():
+        channel = _read(path)
+    if base_url_option is not None:
+        channel = replace(channel, base_url=base_url(base_url_option, "--base-url"))
+    return channel
+
+
+def _read(path: Path) -> Channel:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    known = {*_TEXT_FIELDS, "language", "image", "base_url", "explicit"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise UsageError(f"{path}: {unknown[0]} is not a site field; use {', '.join(sorted(known))}")
+    fields: dict = {}
+    for name, value in data.items():
+        if name == "explicit":
+            if not isinstance(value, bool):
+                raise UsageError(f"{path}: explicit = true or false")
+            fields[name] = value
+            continue
+        if not isinstance(value, str) or not one_line(value):
+            raise UsageError(f"{path}: {name} must be some text in quotes")
+        value = one_line(value) if name != "description" else value.strip()
+        if name == "language":
+            value = language_tag(value, f"{path}: language", UsageError)
+        elif name == "base_url":
+            value = base_url(value, f"{path}: base_url")
+        elif name == "image":
+            image = (path.parent / value)
+            if not image.is_file():
+                raise UsageError(f"{path}: image {value}: no such file")
+            value = image
+        fields[name] = value
+    return Channel(**fields)
