@@ -1,8 +1,11 @@
 """Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
 
-    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf] [--baseline REF]   (make bench)
+    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf|site] [--baseline REF]   (make bench)
 
-Three parts; *pdf* (written to bench/pdf.md) times `aloud plan` on PDFs of 100 to 1,000 pages. *speed* (written to bench/results.md):
+Four parts; *pdf* (written to bench/pdf.md) times `aloud plan` on PDFs of 100 to 1,000 pages.
+*site* (written to bench/site.md) builds 50 short articles cut from the text into one site
+with its feed, cold; again with nothing changed; after adding one article; and that one
+article alone. *speed* (written to bench/results.md):
 
 Rows: (a) espeak-ng on the whole text, then ffmpeg AAC into one .m4a; (b) aloud build,
 cold cache, every output, and with --outputs m4b (and, with --baseline, aloud at another
@@ -164,7 +167,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", type=Path, help="the text to build (default: A Christmas Carol)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold runs (default 3)")
-    parser.add_argument("--only", choices=("speed", "engines", "pdf"), help="run one part (default: all)")
+    parser.add_argument("--only", choices=("speed", "engines", "pdf", "site"), help="run one part (default: all)")
     parser.add_argument("--baseline", metavar="REF", help="also build cold with aloud at this git commit, side by side")
     args = parser.parse_args()
     source = args.text or (DEFAULT_TEXT if DEFAULT_TEXT.exists() else FALLBACK_TEXT)
@@ -174,6 +177,98 @@ def main() -> None:
         engines(source)
     if args.only in (None, "pdf"):
         pdf_plans(args.repeat)
+    if args.only in (None, "site"):
+        site(source, args.repeat)
+
+
+ARTICLES = 50
+ARTICLE_WORDS = 180  # at least: whole paragraphs are taken
+
+
+def cut_articles(text: str, folder: Path, count: int) -> list[Path]:
+    """`count` Markdown articles of about ARTICLE_WORDS words each, whole paragraphs of
+    `text` in turn, each with a title and a date."""
+    stripped = strip_gutenberg(text)
+    body = stripped.body if stripped else text
+    paragraphs = [" ".join(p.split()) for p in body.split("\n\n") if len(p.split()) >= 8]
+    articles, taken = [], 0
+    for n in range(1, count + 1):
+        body: list[str] = []
+        while sum(len(p.split()) for p in body) < ARTICLE_WORDS:
+            body.append(paragraphs[taken % len(paragraphs)])
+            taken += 1
+        path = folder / f"article-{n:02d}.md"
+        day = 1 + (n - 1) % 28
+        path.write_text(f"---\ntitle: Reading {n}\nauthor: The Bench Review\ndate: 2026-{1 + (n - 1) // 28:02d}-{day:02d}\n"
+                        f"---\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+        articles.append(path)
+    return articles
+
+
+def site(source: Path, repeat: int) -> None:
+    """A site of ARTICLES articles with its feed: cold (once: it is the long run), then
+    nothing changed, one article added, and the added article on its own (fastest of
+    `repeat` each). Adding one should cost about what that article costs alone."""
+    text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    work = Path(tempfile.mkdtemp(prefix="aloud-bench-site-"))
+    try:
+        folder = work / "articles"
+        folder.mkdir()
+        articles = cut_articles(text, folder, ARTICLES + 1)
+        extra = articles.pop()
+        aside = work / extra.name
+        extra.rename(aside)
+        words = sum(len(a.read_text(encoding="utf-8").split()) for a in articles)
+
+        def build(out: str, cache: str, *inputs: Path) -> list[str]:
+            return [*ALOUD, "build", *map(str, inputs), "-o", str(work / out), "--cache-dir", str(work / cache),
+                    "--base-url", "https://example.org/audio/", "-q"]
+
+        cold = measure(f"(a) {ARTICLES} articles, cold", [build("site", "cache", folder)])
+        editions = sorted(p.parent for p in (work / "site").glob("*/chapters.json"))
+        audio = sum(json.loads((e / "chapters.json").read_text(encoding="utf-8"))["duration"] for e in editions)
+        states = {p: p.stat().st_mtime_ns for e in editions for p in e.rglob("*") if p.is_file()}
+        warm = min((measure("(b) nothing changed", [build("site", "cache", folder)]) for _ in range(repeat)),
+                   key=lambda r: r.seconds)
+        added_runs = []
+        alone_runs = []
+        for _ in range(repeat):
+            shutil.rmtree(work / "site" / "reading-51", ignore_errors=True)
+            shutil.rmtree(work / "cache-added", ignore_errors=True)
+            shutil.copytree(work / "cache", work / "cache-added")  # the 50 spoken, the new one not
+            shutil.copy(aside, folder / extra.name)
+            added_runs.append(measure("(c) one article added", [build("site", "cache-added", folder)]))
+            (folder / extra.name).unlink()
+            shutil.rmtree(work / "alone", ignore_errors=True)
+            shutil.rmtree(work / "cache-alone", ignore_errors=True)
+            alone_runs.append(measure("(d) that article alone, cold", [build("alone", "cache-alone", aside)]))
+        untouched = all(p.stat().st_mtime_ns == t for p, t in states.items())
+        added, alone = min(added_runs, key=lambda r: r.seconds), min(alone_runs, key=lambda r: r.seconds)
+        feed = (work / "site" / "feed.xml").read_text(encoding="utf-8")
+        lines = [
+            f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}. "
+            f"{time.strftime('%Y-%m-%d')}. {ARTICLES} Markdown articles of about {ARTICLE_WORDS} words cut from "
+            f"`{source.name}` ({words:,} words, {audio / 3600:.2f} h of audio), built with every output and the feed. "
+            f"(a) once; (b)–(d) fastest of {repeat}.",
+            "",
+            "| run | wall s | × (a) | s an edition | peak memory, tree (PSS) MB | largest process RSS MB |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for row, count in ((cold, ARTICLES), (warm, ARTICLES), (added, 1), (alone, 1)):
+            lines.append(f"| {row.name} | {row.seconds:.1f} | {row.seconds / cold.seconds:.3f} | "
+                         f"{row.seconds / count:.2f} | {row.tree_mb:.0f} | {row.largest_mb:.0f} |")
+        lines += [
+            "",
+            f"- one article added: {added.seconds / alone.seconds:.2f}× that article alone "
+            f"(the other {ARTICLES} checked and left as they were: {'untouched' if untouched else 'REWRITTEN'})",
+            f"- nothing changed: {100 * warm.seconds / cold.seconds:.1f}% of cold",
+            f"- the feed: {feed.count('<item>')} items, {len(feed.encode()) / 1024:.0f} KB",
+        ]
+        report = "\n".join(lines) + "\n"
+        print(report)
+        (ROOT / "bench" / "site.md").write_text(report, encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def pdf_plans(repeat: int) -> None:

@@ -33,7 +33,7 @@ class SiteReport:
         if not self.console.is_terminal:  # in a log, a line per edition is enough
             yield NullProgress()
             return
-        with progress_for(quiet=False) as progress:
+        with progress_for(quiet=False, transient=True) as progress:
             yield progress or NullProgress()
 
     def done(self, outcome: Outcome, tally: Tally) -> None:

@@ -57,7 +57,8 @@ class LineProgress:
 
 
 @contextmanager
-def progress_for(quiet: bool) -> Iterator[RichProgress | LineProgress | None]:
+def progress_for(quiet: bool, transient: bool = False) -> Iterator[RichProgress | LineProgress | None]:
+    """The progress of one build; `transient` bars vanish when it ends (one edition of many)."""
     if quiet:
         yield None
         return
@@ -66,5 +67,5 @@ def progress_for(quiet: bool) -> Iterator[RichProgress | LineProgress | None]:
         yield LineProgress()
         return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=False) as bar:
+    with Progress(*columns, console=console, transient=transient) as bar:
         yield RichProgress(bar)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from aloud.edition_folder import BUILD_RECORD, PENDING, EditionFolder, held_lock
-from aloud.errors import AloudError, OutputError, ToolMissingError
+from aloud.errors import AloudError, OutputError, ToolMissingError, UsageError
 from aloud.model import BuiltEdition
 from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare
 from aloud.progress import Progress
@@ -96,6 +96,9 @@ def build_site(
     site's library page, and with a base URL its feed."""
     site = settings.out_dir
     inputs = expand_inputs(names, settings.readers, leave_out=site)
+    if len(inputs) > 1 and (options.title or options.cover):
+        raise UsageError(f"--{'title' if options.title else 'cover'} is one edition's, and these are {len(inputs)}; "
+                         "give each its own in its edition file")
     try:
         site.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

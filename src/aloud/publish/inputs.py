@@ -4,13 +4,17 @@ and glob patterns (`'articles/*.md'`, `'books/**/*.epub'`), in a fixed order, ea
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from aloud.edition_folder import BUILD_RECORD
 from aloud.errors import UsageError
+from aloud.publish.site_record import SITE_RECORD
 from aloud.read.reader import DEFAULT_READERS, create_reader
 
 _GLOB_CHARS = set("*?[")
+_MADE_BY_ALOUD = (BUILD_RECORD, SITE_RECORD)  # an edition's folder, a site: never read as inputs
 
 
 def readable_suffixes(readers: Sequence[str] = ()) -> frozenset[str]:
@@ -20,8 +24,8 @@ def readable_suffixes(readers: Sequence[str] = ()) -> frozenset[str]:
 
 def expand_inputs(names: Sequence[str], readers: Sequence[str] = (), leave_out: Path | None = None) -> list[str]:
     """Each name as the inputs it stands for. A file stands for itself (whatever its kind:
-    the readers decide); a folder for the readable files in it, hidden ones and `leave_out`
-    (the site being built) aside; a pattern for the files it matches. A name that is
+    the readers decide); a folder for the readable files in it, hidden ones, `leave_out`
+    (the site being built) and what aloud made (editions and sites) aside; a pattern for the files it matches. A name that is
     none of these is kept, so that its build says what is wrong with it. A folder or
     pattern that holds nothing readable is refused."""
     suffixes = readable_suffixes(readers)
@@ -53,15 +57,15 @@ def expand_inputs(names: Sequence[str], readers: Sequence[str] = (), leave_out: 
 def _readable_in(folder: Path, suffixes: frozenset[str], leave_out: Path | None) -> list[str]:
     skip = leave_out.resolve() if leave_out is not None else None
     files = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative) or not path.is_file():
+    for top, folders, names in os.walk(folder):
+        here = Path(top)
+        if skip is not None and here.resolve() == skip or any((here / m).exists() for m in _MADE_BY_ALOUD):
+            folders[:] = []
             continue
-        if skip is not None and (path.resolve() == skip or skip in path.resolve().parents):
-            continue
-        if path.suffix.lower() in suffixes:
-            files.append(str(path))
-    return files
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        files += [str(here / n) for n in sorted(names) if not n.startswith(".") and Path(n).suffix.lower() in suffixes
+                  and (here / n).is_file()]
+    return sorted(files, key=lambda f: Path(f).relative_to(folder).parts)
 
 
 def names_a_collection(names: Sequence[str]) -> bool:

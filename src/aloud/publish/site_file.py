@@ -44,6 +44,33 @@ class Channel:
     copyright: str = ""
 
 
+# Apple Podcasts' categories and their subcategories, as its feeds must spell them.
+APPLE_CATEGORIES = {
+    "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),
+    "Business": ("Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"),
+    "Comedy": ("Comedy Interviews", "Improv", "Stand-Up"),
+    "Education": ("Courses", "How To", "Language Learning", "Self-Improvement"),
+    "Fiction": ("Comedy Fiction", "Drama", "Science Fiction"),
+    "Government": (),
+    "History": (),
+    "Health & Fitness": ("Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"),
+    "Kids & Family": ("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"),
+    "Leisure": ("Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden",
+                "Video Games"),
+    "Music": ("Music Commentary", "Music History", "Music Interviews"),
+    "News": ("Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News",
+             "Tech News"),
+    "Religion & Spirituality": ("Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion", "Spirituality"),
+    "Science": ("Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences", "Nature",
+                "Physics", "Social Sciences"),
+    "Society & Culture": ("Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"),
+    "Sports": ("Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby", "Running",
+               "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling"),
+    "Technology": (),
+    "True Crime": (),
+    "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
+}
+
 _TEXT_FIELDS = ("title", "description", "author", "email", "category", "subcategory", "copyright")
 
 
@@ -99,4 +126,16 @@ def _read(path: Path) -> Channel:
                 raise UsageError(f"{path}: image {value}: no such file")
             value = image
         fields[name] = value
+    if "category" in fields and "subcategory" not in fields:
+        fields["subcategory"] = ""  # Books is Arts' alone
+    _check_category(path, fields.get("category", Channel.category), fields.get("subcategory", Channel.subcategory))
     return Channel(**fields)
+
+
+def _check_category(path: Path, category: str, subcategory: str) -> None:
+    if category not in APPLE_CATEGORIES:
+        raise UsageError(f"{path}: category {category!r} is not one of Apple Podcasts' "
+                         f"({', '.join(APPLE_CATEGORIES)})")
+    if subcategory and subcategory not in APPLE_CATEGORIES[category]:
+        choices = ", ".join(APPLE_CATEGORIES[category]) or "none"
+        raise UsageError(f"{path}: subcategory {subcategory!r} is not one of {category}'s ({choices})")
