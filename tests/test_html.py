@@ -46,6 +46,16 @@ def test_the_article_is_read_and_little_else(page):
     assert edition.title == re.split(r"\s+\|\s+", " ".join(meta["title"].split()))[0]
 
 
+@pytest.mark.parametrize("page", ["bbc-1", "guardian-1", "heise", "lemonde-1", "nytimes-1", "ars-1", "wordpress"])
+def test_an_articles_html_alone_without_a_page_around_it_is_read_whole(page):
+    folder = PAGES / page
+    expected = words(" ".join(lhtml.fromstring((folder / "expected.html").read_text(encoding="utf-8")).itertext()))
+    edition = prepare(folder / "expected.html", BuildSettings()).edition
+    spoken = words(" ".join(p.text for c in edition.chapters for p in c.preamble + c.paragraphs if not p.left_out)
+                   + " " + " ".join(c.title for c in edition.chapters))
+    assert sum((expected & spoken).values()) / sum(expected.values()) >= 0.9
+
+
 def test_the_page_says_who_wrote_it_in_what_language():
     assert read_source(PAGES / "nytimes-1" / "source.html").author == "Jeffrey Gettleman"  # said twice, kept once
     assert read_source(PAGES / "lemonde-1" / "source.html").language == "fr"

@@ -175,11 +175,12 @@ def test_an_added_input_builds_only_its_edition_and_guids_stay(tmp_path):
 def test_a_failing_input_is_reported_and_the_rest_of_the_site_builds(tmp_path):
     write_texts(tmp_path)
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    result = build_site(tmp_path, "storm.txt", "broken.pdf", "missing.txt", "ship.md", ok=False)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = build_site(tmp_path, "storm.txt", "broken.pdf", "empty.txt", "ship.md", ok=False)
     assert result.returncode == 1
     failures = [line.strip() for line in result.stderr.split("aloud: error: 2 inputs failed:", 1)[1].strip().splitlines()]
-    assert failures == ["broken.pdf: is a damaged PDF (data format error); it cannot be read",
-                        "missing.txt: no such file to read"]
+    assert failures[0] == "broken.pdf: is a damaged PDF (data format error); it cannot be read"
+    assert failures[1].startswith("empty.txt: ") and len(failures) == 2
     assert "Traceback" not in result.stderr
     assert len(list(ET.parse(tmp_path / "site" / "feed.xml").iter("item"))) == 2
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8").count("<li ") == 2
@@ -195,11 +196,53 @@ def test_an_edition_that_fails_on_a_rebuild_stays_on_the_site_as_it_was(tmp_path
     assert len(list(ET.parse(tmp_path / "site" / "feed.xml").iter("item"))) == 2
 
 
+def test_a_name_that_is_not_there_stops_the_site_before_anything_is_dropped(tmp_path):
+    write_texts(tmp_path)
+    build_site(tmp_path, *TEXTS)
+    before = (tmp_path / "site" / "feed.xml").read_bytes()
+    result = build_site(tmp_path, "storm.txt", "unmounted/articles", extra=("--prune",), ok=False)
+    assert result.returncode == 2 and result.stderr == "aloud: error: unmounted/articles: no such file or folder\n"
+    assert (tmp_path / "site" / "feed.xml").read_bytes() == before
+    assert len([p for p in (tmp_path / "site").iterdir() if (p / "chapters.json").is_file()]) == 3
+
+
+def test_one_input_built_into_a_site_joins_it_and_the_feed_is_kept_without_the_base_url(tmp_path):
+    write_texts(tmp_path)
+    build_site(tmp_path, *TEXTS)
+    (tmp_path / "lamp.txt").write_text(LAMP, encoding="utf-8")
+    result = run("build", "lamp.txt", "-o", "site", "--cache-dir", str(tmp_path / "cache"), cwd=tmp_path)
+    assert "1 input, added to the editions there" in result.stdout
+    items = [i.findtext("title") for i in ET.parse(tmp_path / "site" / "feed.xml").iter("item")]
+    assert len(items) == 4 and "Lamp" in items  # the feed's address was remembered
+    result = run("build", "lamp.txt", "-o", "site", "--prune", cwd=tmp_path, ok=False)
+    assert result.returncode == 2 and "to prune it, name every input of the site" in result.stderr
+
+
+def test_prune_removes_nothing_when_an_input_failed(tmp_path):
+    write_texts(tmp_path)
+    build_site(tmp_path, *TEXTS)
+    (tmp_path / "ship.md").write_text("", encoding="utf-8")
+    result = build_site(tmp_path, "storm.txt", "ship.md", extra=("--prune",), ok=False)
+    assert result.returncode == 1 and "Nothing pruned: an input failed" in result.stderr
+    assert len([p for p in (tmp_path / "site").iterdir() if (p / "chapters.json").is_file()]) == 3
+
+
+def test_a_retitled_edition_keeps_its_guid_and_markup_in_a_title_is_shown_as_it_is(tmp_path):
+    write_texts(tmp_path)
+    build_site(tmp_path, *TEXTS)
+    guid = {i.findtext("title"): i.findtext("guid") for i in ET.parse(tmp_path / "site" / "feed.xml").iter("item")}
+    (tmp_path / "storm.toml").write_text('title = "Storm [/b] [Annotated]"\n', encoding="utf-8")
+    result = build_site(tmp_path, *TEXTS)
+    assert "[Annotated]" in result.stdout and "Traceback" not in result.stderr
+    after = {i.findtext("title"): i.findtext("guid") for i in ET.parse(tmp_path / "site" / "feed.xml").iter("item")}
+    assert after["Storm [/b] [Annotated]"] == guid["Storm"]
+
+
 def test_two_builds_of_one_site_are_locked_out(tmp_path):
     write_texts(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
-    with held_lock(site / ".aloud-site.lock", "the site's", "busy"):
+    with held_lock(site / ".aloud_site.lock", "the site's", "busy"):
         result = build_site(tmp_path, *TEXTS, ok=False)
     assert result.returncode == 1
     assert re.fullmatch(r"aloud: error: site: another build of this site is running \(pid \d+\); try again when it ends\n",

@@ -4,6 +4,7 @@ chapters file from a shelved edition."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from aloud.errors import OutputError, UsageError
+from aloud.export.cover import square_jpeg
 from aloud.publish.feed import Episode, chapters_json, feed_xml, utc
 from aloud.publish.inputs import expand_inputs, names_a_collection
 from aloud.publish.shelf import Shelved, dated
@@ -38,8 +40,11 @@ def test_patterns_expand_names_stay_and_each_input_is_named_once(tmp_path, monke
     monkeypatch.chdir(tmp_path)
     for name in ("x/one.md", "x/two.md", "x/two.toml", "y/three.html"):
         touch(tmp_path / name)
-    assert expand_inputs(["x/*", "x/one.md", "missing.txt", "y/**/*.html"]) == [
-        "x/one.md", "x/two.md", "missing.txt", "y/three.html"]  # a missing file fails on its own, later
+    touch(tmp_path / "y" / "site" / ".aloud-site.json")
+    touch(tmp_path / "y" / "site" / "three" / "index.html")  # a site's pages are no inputs
+    assert expand_inputs(["x/*", "x/one.md", "y/**/*.html"]) == ["x/one.md", "x/two.md", "y/three.html"]
+    with pytest.raises(UsageError, match="missing.txt: no such file or folder"):  # a site would drop its edition
+        expand_inputs(["x/one.md", "missing.txt"])
     with pytest.raises(UsageError, match=r"nothing\*.md: matches no file aloud reads"):
         expand_inputs(["nothing*.md"])
     with pytest.raises(UsageError, match="stdin"):
@@ -53,17 +58,23 @@ def test_patterns_expand_names_stay_and_each_input_is_named_once(tmp_path, monke
 
 def test_the_site_file_gives_the_channel_and_refuses_what_it_does_not_know(tmp_path):
     assert load_channel(tmp_path) == Channel()
-    touch(tmp_path / "art.png")
+    from PIL import Image
+
+    Image.new("RGB", (2000, 1000), (200, 30, 30)).save(tmp_path / "art.png")
+    touch(tmp_path / "bad.png", "not a picture")
     touch(tmp_path / "aloud.toml", 'title = "The Review"\nlanguage = "de"\nimage = "art.png"\nexplicit = true\n'
           'base_url = "https://example.org/a"\n')
     channel = load_channel(tmp_path)
-    assert (channel.title, channel.language, channel.image, channel.explicit, channel.base_url) == (
-        "The Review", "de", tmp_path / "art.png", True, "https://example.org/a/")
+    assert (channel.title, channel.language, channel.explicit, channel.base_url) == (
+        "The Review", "de", True, "https://example.org/a/")
+    with Image.open(io.BytesIO(square_jpeg(channel.image))) as artwork:  # Apple: square, 1400 px at least
+        assert artwork.size == (1400, 1400) and artwork.getpixel((700, 10)) == pytest.approx((200, 30, 30), abs=8)
     assert load_channel(tmp_path, "http://other.example/x/").base_url == "http://other.example/x/"
     touch(tmp_path / "aloud.toml", 'category = "Technology"\n')
     assert (load_channel(tmp_path).category, load_channel(tmp_path).subcategory) == ("Technology", "")
     for text, message in (('titel = "x"', "titel is not a site field"), ("title = 3", "title must be some text"),
                           ('base_url = "ftp://x/"', "is not the http"), ('image = "gone.jpg"', "image gone.jpg: no such file"),
+                          ('image = "bad.png"', "image bad.png: not a picture"),
                           ('language = "not a tag"', "is not a language tag"), ("explicit = 1", "explicit = true or false"),
                           ("title = ", "not valid TOML"), ('category = "Audiobooks"', "is not one of Apple Podcasts'"),
                           ('category = "News"\nsubcategory = "Books"', "is not one of News's")):
@@ -100,9 +111,22 @@ def test_guids_and_first_dates_are_kept_and_made_again_alike(tmp_path):
     assert record.published("ship", 100, "https://example.org/").guid != first.guid
 
 
+def test_a_base_url_is_an_address_made_safe_or_refused():
+    from aloud.publish.site_file import base_url
+
+    assert base_url("https://example.org", "x") == "https://example.org/"
+    assert base_url("https://Bücher.example:8080/my audio", "x") == "https://xn--bcher-kva.example:8080/my%20audio/"
+    for bad in ("example.org", "ftp://example.org/", "https://[x", "https://example.org/?a=1", "https://u:p@e.org/",
+                "https://e.org:port/", "https:// e.org/"):
+        with pytest.raises(UsageError, match="is not the http"):
+            base_url(bad, "--base-url")
+
+
 def test_a_date_is_a_moment_only_when_it_names_a_day():
     assert dated("2015-05-05").isoformat() == "2015-05-05T00:00:00+00:00"
     assert dated("2015-05-05T10:30:00Z").isoformat() == "2015-05-05T10:30:00+00:00"
+    assert dated("2015-05-05T10:30:00+02:00").isoformat() == "2015-05-05T08:30:00+00:00"
+    assert dated("2015-05-05 10:30").isoformat() == "2015-05-05T10:30:00+00:00"
     assert dated("1843") is None and dated("2015-13-40") is None and dated("") is None
 
 
@@ -131,3 +155,22 @@ def test_an_item_points_at_the_files_by_address_with_their_lengths(tmp_path):
     assert [t.get("type") for t in transcripts] == ["text/vtt"]  # no SRT in this edition: none named
     assert json.loads(chapters_json(edition)) == {"version": "1.2.0", "title": "A & B", "chapters": [
         {"startTime": 0.0, "endTime": 30.0, "title": "Un"}, {"startTime": 30.0, "endTime": 61.6, "title": "Deux"}]}
+
+
+def test_removing_an_edition_takes_only_what_aloud_wrote_and_nobody_changed(tmp_path):
+    from aloud.edition_folder import EditionFolder
+
+    folder = EditionFolder(tmp_path, "book")
+    staging = tmp_path / "staging"
+    for name in ("book.m4b", "cover.jpg", "mp3/01 - One.mp3", "chapters.json"):
+        touch(staging / name, name)
+    folder.commit(staging, "key", {}, "/src/book.txt")
+    touch(folder.path / "notes.txt", "mine")  # the user's
+    (folder.path / "cover.jpg").write_text("a cover of my own", encoding="utf-8")  # replaced by the user
+    outside = touch(tmp_path / "elsewhere" / "keep.mp3", "not the edition's")
+    os.symlink(tmp_path / "elsewhere", folder.path / "linked")
+    assert folder.remove() == ["cover.jpg", "linked", "notes.txt"]
+    assert not (folder.path / "book.m4b").exists() and not (folder.path / "mp3").exists()
+    assert outside.read_text() == "not the edition's" and (folder.path / "notes.txt").read_text() == "mine"
+    with pytest.raises(OutputError, match="is not an edition aloud built"):
+        folder.remove()

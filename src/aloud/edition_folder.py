@@ -152,30 +152,38 @@ class EditionFolder:
         self._write_record(BuildRecord(key, settings, {name: _file_state(self.path / name) for name in new}, source))
 
     def remove(self) -> list[str]:
-        """Remove the edition: every file the last build wrote, then its record and the
-        folders left empty. What aloud did not write stays; its names are returned."""
+        """Remove the edition: every file the last build wrote and nobody changed since, then
+        its record and the folders left empty. What aloud did not write, or was changed,
+        stays; its names are returned."""
         record = self.record()
         if record is None:
             raise OutputError(f"{self.path}: is not an edition aloud built; it is left as it is")
+        if self.path.is_symlink():
+            raise OutputError(f"{self.path}: is a link; aloud removes only folders of its own")
         for name in sorted(record.files):
             path = self.path / name
-            if path.is_file() or path.is_symlink():
-                path.unlink()
-            _remove_empty_parents(path.parent, self.path)
+            if any((self.path / parent).is_symlink() for parent in Path(name).parents if parent != Path(".")):
+                continue  # not through a link: what it points to is not ours
+            if record.key == PENDING or self._unchanged(name, record.files[name]):
+                path.unlink(missing_ok=True)
         (self.path / BUILD_RECORD).unlink(missing_ok=True)
-        left = sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if not p.is_dir())
+        for folder in sorted((p for p in self.path.rglob("*") if p.is_dir() and not p.is_symlink()),
+                             key=lambda p: len(p.parts), reverse=True):
+            try:
+                folder.rmdir()  # only when empty
+            except OSError:
+                pass
+        left = sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*")
+                      if p.is_symlink() or not p.is_dir())
         if not left:
-            shutil.rmtree(self.path, ignore_errors=True)  # only empty folders remain
+            try:
+                self.path.rmdir()
+            except OSError:
+                pass
         return left
 
     def _keep_aside(self, target: Path) -> None:
-        """A file of ours that was changed since it was written: kept as "<name>.changed<suffix>"."""
-        aside = target.with_name(f"{target.stem}.changed{target.suffix}")
-        n = 1
-        while aside.exists() or aside.is_symlink():
-            n += 1
-            aside = target.with_name(f"{target.stem}.changed-{n}{target.suffix}")
-        os.replace(target, aside)
+        aside = keep_aside(target)
         log.warning("%s was changed since aloud wrote it: made again, and the changed one kept as %s",
                     target.relative_to(self.path), aside.name)
 
@@ -192,6 +200,18 @@ class EditionFolder:
         tmp = self.path / f"{BUILD_RECORD}.part"
         tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.path / BUILD_RECORD)
+
+
+def keep_aside(target: Path) -> Path:
+    """Move a file of ours that was changed since it was written out of the way, as
+    "<name>.changed<suffix>" (or .changed-2 …, never over another file); where it went."""
+    aside = target.with_name(f"{target.stem}.changed{target.suffix}")
+    n = 1
+    while aside.exists() or aside.is_symlink():
+        n += 1
+        aside = target.with_name(f"{target.stem}.changed-{n}{target.suffix}")
+    os.replace(target, aside)
+    return aside
 
 
 @contextmanager

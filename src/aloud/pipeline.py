@@ -291,7 +291,8 @@ def _made_with(
         "text": hashlib.sha256(narration.encode("utf-8")).hexdigest(),
         "cover": hashlib.sha256(tags.cover).hexdigest()[:16],
         "tags": hashlib.sha256(json.dumps([tags.description, tags.year, tags.publisher, tags.series, tags.part,
-                                           tags.identifier], ensure_ascii=False).encode("utf-8")).hexdigest()[:16],
+                                           tags.identifier, edition.publication.date],  # the manifest's date
+                                          ensure_ascii=False).encode("utf-8")).hexdigest()[:16],
     }
 
 

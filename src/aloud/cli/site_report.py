@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from aloud.clock import duration_text
 from aloud.progress import NullProgress, Progress
@@ -50,22 +51,22 @@ class SiteReport:
 def print_summary(result: SiteBuild, quiet: bool) -> None:
     """The table of the collection on stdout, the site's files, and the failures on stderr."""
     if not quiet:
-        table = Table(title=f"{result.site}: {counted(len(result.outcomes), 'input')}", title_justify="left")
+        added = ", added to the editions there" if result.added else ""
+        table = Table(title=Text(f"{result.site}: {counted(len(result.outcomes), 'input')}{added}"), title_justify="left")
         for column, justify in (("Edition", "left"), ("Title", "left"), ("Chapters", "right"), ("Length", "right"),
                                 ("State", "left"), ("Time", "right")):
             table.add_column(column, justify=justify, overflow="fold")
         for o in result.outcomes:
             if o.built is not None:
-                table.add_row(o.slug, o.built.edition.title, str(len(o.built.marks)), duration_text(o.built.duration),
-                              o.state, f"{o.seconds:.1f} s")
+                cells = (o.slug, o.built.edition.title, str(len(o.built.marks)), duration_text(o.built.duration),
+                         o.state, f"{o.seconds:.1f} s")
             else:
                 state = "failed (the earlier edition stays)" if o.kept_previous else "failed"
-                table.add_row(o.slug or "—", o.input, "", "", state, f"{o.seconds:.1f} s" if o.seconds else "")
+                cells = (o.slug or "—", o.input, "", "", state, f"{o.seconds:.1f} s" if o.seconds else "")
+            table.add_row(*(Text(c) for c in cells))  # titles and file names as they are, never markup
         Console(highlight=False, width=max(100, Console().width)).print(table)
-        built = [o.built for o in result.outcomes if o.built is not None]
-        listed = len(built) + sum(o.kept_previous for o in result.outcomes)
-        print(f"{result.published.page}: the library of {counted(listed, 'edition')} "
-              f"({duration_text(sum(b.duration for b in built))} of audio)")
+        print(f"{result.published.page}: the library of {counted(result.published.listed, 'edition')} "
+              f"({duration_text(result.published.seconds)} of audio)")
         if result.published.feed:
             print(f"{result.published.feed}: the podcast feed")
         if result.not_named:
@@ -73,6 +74,8 @@ def print_summary(result: SiteBuild, quiet: bool) -> None:
                   f"{', '.join(result.not_named)}", file=sys.stderr)
         if result.pruned:
             print(f"Removed, no longer named: {', '.join(result.pruned)}", file=sys.stderr)
+        if result.prune_skipped:
+            print("Nothing pruned: an input failed, and its edition may be among those not listed", file=sys.stderr)
     if result.failures:
         print(f"aloud: error: {counted(len(result.failures), 'input')} failed:", file=sys.stderr)
         for o in result.failures:

@@ -49,6 +49,30 @@ def fitted_jpeg(picture: Picture) -> bytes:
         raise InputError(f"{picture.origin}: not a picture aloud can use for a cover") from None
 
 
+def square_jpeg(picture: Picture, size: int = SIZE) -> bytes:
+    """`picture` as a square RGB JPEG of `size` pixels, as podcast directories ask for
+    artwork: scaled to fit, and set on a ground of its own edge colour."""
+    try:
+        with Image.open(io.BytesIO(picture.data)) as image:
+            image = _on_white(ImageOps.exif_transpose(image))
+            scale = size / max(image.size)
+            image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
+                                 Image.Resampling.LANCZOS)
+            ground = Image.new("RGB", (size, size), _edge_colour(image))
+            ground.paste(image, ((size - image.width) // 2, (size - image.height) // 2))
+            return _jpeg(ground)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise InputError(f"{picture.origin}: not a picture aloud can use for artwork") from None
+
+
+def _edge_colour(image: Image.Image) -> tuple[int, ...]:
+    """The mean colour of the picture's outermost pixels."""
+    width, height = image.size
+    edges = [image.crop(box).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+             for box in ((0, 0, width, 1), (0, height - 1, width, height), (0, 0, 1, height), (width - 1, 0, width, height))]
+    return tuple(round(sum(c[i] for c in edges) / len(edges)) for i in range(3))
+
+
 def _on_white(image: Image.Image) -> Image.Image:
     if image.mode in ("RGBA", "LA", "P"):
         image = image.convert("RGBA")

@@ -17,7 +17,7 @@ from aloud.errors import AloudError, OutputError, ToolMissingError, UsageError
 from aloud.model import BuiltEdition
 from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare
 from aloud.progress import Progress
-from aloud.publish.inputs import expand_inputs
+from aloud.publish.inputs import expand_inputs, names_a_collection
 from aloud.publish.shelf import shelved
 from aloud.publish.site import FEED_FILES, PublishedSite, check_site_files, publish_site
 from aloud.publish.site_file import load_channel
@@ -25,7 +25,7 @@ from aloud.publish.site_record import SiteRecord
 from aloud.settings import BuildSettings
 
 log = logging.getLogger(__name__)
-SITE_LOCK = ".aloud-site.lock"
+SITE_LOCK = ".aloud_site.lock"  # no edition's lock: a slug has no "_"
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ class SiteBuild:
     published: PublishedSite
     not_named: tuple[str, ...] = ()  # editions in the site no input names any more, kept
     pruned: tuple[str, ...] = ()  # those removed (with prune)
+    prune_skipped: bool = False  # prune was asked for, but an input failed: nothing was removed
+    added: bool = False  # one input built into the site, beside the editions it listed
 
     @property
     def failures(self) -> tuple[Outcome, ...]:
@@ -96,6 +98,9 @@ def build_site(
     site's library page, and with a base URL its feed."""
     site = settings.out_dir
     inputs = expand_inputs(names, settings.readers, leave_out=site)
+    adding = not names_a_collection(names) and bool(SiteRecord.load(site).listed)
+    if adding and prune:
+        raise UsageError(f"{site} lists more editions than this input's; to prune it, name every input of the site")
     if len(inputs) > 1 and (options.title or options.cover):
         raise UsageError(f"--{'title' if options.title else 'cover'} is one edition's, and these are {len(inputs)}; "
                          "give each its own in its edition file")
@@ -104,8 +109,10 @@ def build_site(
     except OSError as exc:
         raise OutputError(f"{site}: cannot create the site's folder: {exc.strerror or exc}") from None
     with held_lock(site / SITE_LOCK, "the site's", f"{site}: another build of this site is running"):
-        channel = load_channel(site, base_url)
         record = SiteRecord.load(site)
+        channel = load_channel(site, base_url)
+        if not channel.base_url and record.base_url:  # the feed, once made, stays
+            channel = replace(channel, base_url=record.base_url)
         check_site_files(record, bool(channel.base_url))
         planned, outcomes = _plan(inputs, settings, options)
         for n, failed in enumerate(outcomes, start=1):
@@ -115,10 +122,14 @@ def build_site(
         order = {name: n for n, name in enumerate(inputs)}
         outcomes.sort(key=lambda o: order[o.input])
         listed = list(dict.fromkeys(o.slug for o in outcomes if o.built is not None or o.kept_previous))
-        not_named, pruned = _not_named(site, set(listed), prune)
+        if adding:
+            listed = list(dict.fromkeys([*record.listed, *listed]))
+        failed = any(o.built is None for o in outcomes)
+        not_named, pruned = _not_named(site, record, set(listed), prune and not failed)
         editions = [e for e in (shelved(site / slug) for slug in listed) if e is not None]
-        published = publish_site(site, editions, channel, record, settings.source_date_epoch)
-    return SiteBuild(site, tuple(outcomes), published, not_named, pruned)
+        sources = {o.slug: str(Path(o.input).resolve()) for o in outcomes if o.slug}
+        published = publish_site(site, editions, channel, record, settings.source_date_epoch, sources)
+    return SiteBuild(site, tuple(outcomes), published, not_named, pruned, prune and failed, adding)
 
 
 def _plan(inputs: list[str], settings: BuildSettings, options: EditionOptions) -> tuple[list[_Planned], list[Outcome]]:
@@ -190,17 +201,26 @@ def _with_previous(site: Path, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def _not_named(site: Path, listed: set[str], prune: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The editions in the site that no input names any more: kept, or with `prune` removed."""
-    stale = sorted(p.parent.name for p in site.glob(f"*/{BUILD_RECORD}") if p.parent.name not in listed)
+def _not_named(site: Path, record: SiteRecord, listed: set[str], prune: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The editions in the site that no input names any more: kept, or with `prune` removed
+    (each on its own: one that cannot be is said, and left)."""
+    stale = sorted(p.parent.name for p in site.glob(f"*/{BUILD_RECORD}")
+                   if p.parent.name not in listed and EditionFolder(site, p.parent.name).record() is not None)
     if not prune:
         return tuple(stale), ()
-    pruned = []
+    pruned, kept = [], []
     for slug in stale:
         folder = EditionFolder(site, slug)
-        with folder.locked():
-            left = folder.remove()
+        try:
+            with folder.locked():
+                left = folder.remove()
+        except (OutputError, OSError) as exc:
+            log.warning("%s: not removed: %s", folder.path, getattr(exc, "message", None) or exc)
+            kept.append(slug)
+            continue
         if left:
-            log.warning("%s: removed the edition; kept what aloud did not write there: %s", folder.path, ", ".join(left))
+            log.warning("%s: removed the edition; kept what aloud did not write there or was changed: %s",
+                        folder.path, ", ".join(left))
+        record.forget(slug)
         pruned.append(slug)
-    return (), tuple(pruned)
+    return tuple(kept), tuple(pruned)

@@ -11,6 +11,7 @@ Podcasting 2.0: https://podcastindex.org/namespace/1.0
 from __future__ import annotations
 
 import json
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class Episode:
     guid: str
     published: datetime
     chapters_file: str  # the chapters file's name in the site, "" when there is none
+    image: str = ""  # the episode's artwork's name in the site (square), "" when there is none
 
 
 def chapters_json(edition: Shelved) -> bytes:
@@ -82,17 +84,17 @@ def feed_xml(channel: Channel, episodes: list[Episode], image: str, title: str, 
         owner = ET.SubElement(ch, f"{{{ITUNES}}}owner")
         _text(owner, f"{{{ITUNES}}}name", author or title)
         _text(owner, f"{{{ITUNES}}}email", channel.email)
-    ET.SubElement(ch, f"{{{ITUNES}}}image", {"href": url(channel, image)})
+    ET.SubElement(ch, f"{{{ITUNES}}}image", {"href": url(channel, *image.split("/"))})
     category = ET.SubElement(ch, f"{{{ITUNES}}}category", {"text": channel.category})
     if channel.subcategory:
         ET.SubElement(category, f"{{{ITUNES}}}category", {"text": channel.subcategory})
     _text(ch, f"{{{ITUNES}}}explicit", "true" if channel.explicit else "false")
     _text(ch, f"{{{ITUNES}}}type", "episodic")
     image_element = ET.SubElement(ch, "image")
-    _text(image_element, "url", url(channel, image))
+    _text(image_element, "url", url(channel, *image.split("/")))
     _text(image_element, "title", title)
     _text(image_element, "link", channel.base_url)
-    locked = ET.SubElement(ch, f"{{{PODCAST}}}locked", {"owner": channel.email} if channel.email else {})
+    locked = ET.SubElement(ch, f"{{{PODCAST}}}locked", {"owner": xml_safe(channel.email)} if channel.email else {})
     locked.text = "no"
     _text(ch, f"{{{PODCAST}}}guid", str(uuid.uuid5(PODCAST_GUID_NAMESPACE, feed_url.split("://", 1)[1].rstrip("/"))))
     for episode in episodes:  # as given: newest first
@@ -118,8 +120,8 @@ def _item(ch: ET.Element, channel: Channel, episode: Episode) -> None:
     if edition.author:
         _text(item, f"{{{ITUNES}}}author", edition.author)
     _text(item, f"{{{ITUNES}}}duration", str(round(edition.duration)))
-    if edition.file("cover"):
-        ET.SubElement(item, f"{{{ITUNES}}}image", {"href": _file_url(channel, edition, "cover")})
+    if episode.image:
+        ET.SubElement(item, f"{{{ITUNES}}}image", {"href": url(channel, *episode.image.split("/"))})
     _text(item, f"{{{ITUNES}}}explicit", "true" if channel.explicit else "false")
     _text(item, f"{{{ITUNES}}}episodeType", "full")
     if episode.chapters_file:
@@ -139,8 +141,16 @@ def _file_url(channel: Channel, edition: Shelved, kind: str) -> str:
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     element = ET.SubElement(parent, tag)
-    element.text = text
+    element.text = xml_safe(text)
     return element
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold (a form feed in a PDF's subject, say)."""
+    return _NOT_XML.sub("", text)
 
 
 def utc(seconds: int) -> datetime:

@@ -42,10 +42,12 @@ def expand_inputs(names: Sequence[str], readers: Sequence[str] = (), leave_out: 
         elif not path.exists() and _GLOB_CHARS & set(name):
             matched = sorted(glob.glob(name, recursive=True))
             files = [f for m in matched for f in (_readable_in(Path(m), suffixes, leave_out) if Path(m).is_dir()
-                                                  else [m] if Path(m).suffix.lower() in suffixes else [])]
+                                                  else [m] if _wanted(Path(m), suffixes, leave_out) else [])]
             if not files:
                 raise UsageError(f"{name}: matches no file aloud reads")
             found += files
+        elif not path.exists() and not path.is_symlink():
+            raise UsageError(f"{name}: no such file or folder")
         else:
             found.append(name)
     unique: dict[Path, str] = {}
@@ -66,6 +68,19 @@ def _readable_in(folder: Path, suffixes: frozenset[str], leave_out: Path | None)
         files += [str(here / n) for n in sorted(names) if not n.startswith(".") and Path(n).suffix.lower() in suffixes
                   and (here / n).is_file()]
     return sorted(files, key=lambda f: Path(f).relative_to(folder).parts)
+
+
+def _wanted(path: Path, suffixes: frozenset[str], leave_out: Path | None) -> bool:
+    """Whether a file a pattern matched is an input: readable, not hidden, not in the site
+    being built nor in anything aloud made."""
+    if path.suffix.lower() not in suffixes or not path.is_file() or any(
+            part.startswith(".") and part not in (".", "..") for part in path.parts):
+        return False
+    resolved = path.resolve()
+    skip = leave_out.resolve() if leave_out is not None else None
+    if skip is not None and skip in resolved.parents:
+        return False
+    return not any((folder / marker).exists() for folder in resolved.parents for marker in _MADE_BY_ALOUD)
 
 
 def names_a_collection(names: Sequence[str]) -> bool:

@@ -37,14 +37,17 @@ def shelved(folder: Path) -> Shelved | None:
         data = read_manifest(folder)
     except InputError:
         return None
-    chapters = data.get("chapters", [])
-    return Shelved(
-        slug=folder.name, folder=folder, title=data["title"], author=data.get("author", ""),
-        language=data.get("language", ""), duration=float(data.get("duration", 0)),
-        description=data.get("description", "") or _opening(chapters), date=data.get("date", ""),
-        files={str(k): str(v) for k, v in data.get("files", {}).items()},
-        chapters=tuple((float(c["start"]), float(c["end"]), str(c["title"])) for c in chapters),
-    )
+    try:
+        chapters = data.get("chapters", [])
+        return Shelved(
+            slug=folder.name, folder=folder, title=data["title"], author=data.get("author", ""),
+            language=data.get("language", ""), duration=float(data.get("duration", 0)),
+            description=data.get("description", "") or _opening(chapters), date=data.get("date", ""),
+            files={str(k): str(v) for k, v in data.get("files", {}).items()},
+            chapters=tuple((float(c["start"]), float(c["end"]), str(c["title"])) for c in chapters),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):  # a manifest edited by hand
+        return None
 
 
 def _opening(chapters: list[dict]) -> str:
@@ -56,8 +59,9 @@ def _opening(chapters: list[dict]) -> str:
         for sentence in chapter.get("sentences", []):
             if sentence.get("kind") in ("announcement", "title"):
                 continue
-            words.append(sentence["text"])
-            length += len(sentence["text"]) + 1
+            text = str(sentence.get("text", ""))
+            words.append(text)
+            length += len(text) + 1
             if length >= DESCRIPTION_CHARS:
                 return _cut(" ".join(words))
     return _cut(" ".join(words))
@@ -69,17 +73,19 @@ def _cut(text: str) -> str:
     return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-_FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def dated(date: str) -> datetime | None:
-    """The moment a full date ("2015-05-05", "2015-05-05T10:30:00Z") names, in UTC; None for
-    a year or month alone, or anything else."""
-    match = _FULL_DATE.match(date.strip())
-    if not match:
+    """The moment a full date ("2015-05-05", "2015-05-05T10:30:00+02:00") names, in UTC
+    (a time without a zone taken as UTC); None for a year or month alone, or anything else."""
+    text = date.strip()
+    if not _DAY.match(text):
         return None
-    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-    try:
-        return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
-    except ValueError:
-        return None
+    for candidate in (text, text[:19], text[:10]):
+        try:
+            moment = datetime.fromisoformat(candidate.replace("Z", "+00:00").replace(" ", "T", 1))
+        except ValueError:
+            continue
+        return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    return None

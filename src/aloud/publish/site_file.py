@@ -17,13 +17,18 @@ for. Every field may be left out; `--base-url` wins over the file's.
 
 from __future__ import annotations
 
+import io
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
-from aloud.errors import UsageError
+from PIL import Image
+
+from aloud.errors import InputError, UsageError
+from aloud.model import Picture
 from aloud.read.edition_file import language_tag
+from aloud.read.pictures import read_picture
 from aloud.words import one_line
 
 SITE_FILE = "aloud.toml"
@@ -35,7 +40,7 @@ class Channel:
     description: str = ""
     author: str = ""
     language: str = ""
-    image: Path | None = None
+    image: Picture | None = None  # the artwork, read and checked before anything is built
     base_url: str = ""  # ends with "/"; "" when the site has no feed
     email: str = ""
     category: str = "Arts"
@@ -76,11 +81,21 @@ _TEXT_FIELDS = ("title", "description", "author", "email", "category", "subcateg
 
 def base_url(value: str, where: str) -> str:
     """An absolute http(s) URL of the site's folder, ending with "/"."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise UsageError(f"{where}: {value!r} is not the http(s) address of the site's folder "
+    refused = UsageError(f"{where}: {value!r} is not the http(s) address of the site's folder "
                          "(for example https://example.org/audio/)")
-    return value.strip() if value.strip().endswith("/") else value.strip() + "/"
+    try:
+        parts = urlsplit(value.strip())
+        host = parts.hostname or ""
+        host.encode("idna")
+        parts.port  # noqa: B018 — a port that is not a number raises here
+    except (ValueError, UnicodeError):
+        raise refused from None
+    if (parts.scheme not in ("http", "https") or not host or parts.query or parts.fragment or parts.username
+            or any(c.isspace() for c in parts.netloc) or any(ord(c) < 32 for c in value)):
+        raise refused
+    netloc = host.encode("idna").decode("ascii") + (f":{parts.port}" if parts.port else "")
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
+    return f"{parts.scheme}://{netloc}{path if path.endswith('/') else path + '/'}"
 
 
 def load_channel(site: Path, base_url_option: str | None = None) -> Channel:
@@ -121,15 +136,24 @@ def _read(path: Path) -> Channel:
         elif name == "base_url":
             value = base_url(value, f"{path}: base_url")
         elif name == "image":
-            image = (path.parent / value)
-            if not image.is_file():
-                raise UsageError(f"{path}: image {value}: no such file")
-            value = image
+            value = _artwork(path, path.parent / value)
         fields[name] = value
     if "category" in fields and "subcategory" not in fields:
         fields["subcategory"] = ""  # Books is Arts' alone
     _check_category(path, fields.get("category", Channel.category), fields.get("subcategory", Channel.subcategory))
     return Channel(**fields)
+
+
+def _artwork(site_file: Path, image: Path) -> Picture:
+    if not image.is_file():
+        raise UsageError(f"{site_file}: image {image.name}: no such file")
+    try:
+        picture = read_picture(image, f"{site_file}: image {image.name}")
+        with Image.open(io.BytesIO(picture.data)) as opened:
+            opened.load()
+    except (InputError, OSError, ValueError, Image.DecompressionBombError):
+        raise UsageError(f"{site_file}: image {image.name}: not a picture aloud can use (JPEG, PNG, GIF or WebP)") from None
+    return picture
 
 
 def _check_category(path: Path, category: str, subcategory: str) -> None:

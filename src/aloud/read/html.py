@@ -182,6 +182,9 @@ def _comments(body) -> tuple[Paragraph, ...]:
     return (Paragraph(COMMENTS, HEADING, left_out="comments"), *(Paragraph(t, left_out="comments") for t in said))
 
 
+_WHOLE_PAGE = re.compile(rb"<(?:html|body)[\s>]", re.IGNORECASE)
+
+
 class HtmlReader:
     name = "html"
     suffixes = (".html", ".htm", ".xhtml", ".shtml")
@@ -203,9 +206,14 @@ class HtmlReader:
         from aloud.read.epub.content import parse_xhtml
 
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
-        meta = trafilatura.bare_extraction(data, output_format="html", include_comments=True, include_tables=True,
-                                           include_images=True, include_links=False, with_metadata=True,
-                                           favor_recall=True)
+
+        def extract(page: bytes):
+            return trafilatura.bare_extraction(page, output_format="html", include_comments=True, include_tables=True,
+                                               include_images=True, include_links=False, with_metadata=True,
+                                               favor_recall=True)
+
+        # An article's HTML alone, saved as a file, is read as the body of a page.
+        meta = extract(data if _WHOLE_PAGE.search(data[:65536]) else b"<html><body>" + data + b"</body></html>")
         if meta is None or meta.body is None:
             raise InputError(f"{origin}: holds no article to read (no main text was found in the page)")
         _mark_code(meta.body)
