@@ -59,8 +59,10 @@ def _opening(chapters: list[dict]) -> str:
         for sentence in chapter.get("sentences", []):
             if sentence.get("kind") in ("announcement", "title"):
                 continue
-            text = str(sentence.get("text", ""))
-            words.append(text)
+            text = str(sentence.get("text", "")).strip()
+            if not text:
+                continue
+            words.append(text if text[-1] in ".!?…:;\"'”’»)" else text + ".")  # a heading, as a sentence
             length += len(text) + 1
             if length >= DESCRIPTION_CHARS:
                 return _cut(" ".join(words))
