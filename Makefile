@@ -29,9 +29,9 @@ neural: $(STAMP)
 verify: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[verify]'
 
-# The tests cover both extras, and the benchmark measures both.
+# The tests cover the extras (a real Dask cluster on loopback among them), and the benchmark measures them.
 $(EXTRAS_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,neural,verify]'
+	$(BIN)/python -m pip install -q -e '.[test,neural,verify,cluster]'
 	touch $(EXTRAS_STAMP)
 
 bench: $(STAMP) $(EXTRAS_STAMP)

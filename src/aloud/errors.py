@@ -44,3 +44,7 @@ class SynthesisError(AloudError, RuntimeError):
 
 class OutputError(AloudError, OSError):
     """The edition cannot be written where it was asked for."""
+
+
+class ClusterError(AloudError):
+    """The Dask cluster cannot run the build: unreachable, lost, or its workers unfit."""

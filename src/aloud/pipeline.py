@@ -314,6 +314,7 @@ def _make(
         settings.jobs,
         fresh_process_per_task=not is_stateless(voicing.engine),
         preload=("aloud.audio.segment_task", engine_module(voicing.engine)),
+        scheduler=settings.scheduler or "",
     )
     titles = {c.index: c.title for c in edition.chapters}
     with running(create_executor(settings.executor, workers)) as executor:

@@ -87,6 +87,7 @@ class BuildSettings:
     narration: NarrationOptions = NarrationOptions()
     outputs: tuple[str, ...] = ("all",)  # see export.exporter: m4b, mp3, chaptered-mp3, epub, transcripts, player
     executor: str = "local"  # where segment tasks run (see run.executor)
+    scheduler: str | None = None  # a Dask scheduler's address: the "dask" executor's
     readers: tuple[str, ...] = ()  # readers of your own, tried before aloud's (see read.reader)
     # The reproducible-builds convention: the release date an edition says it has.
     source_date_epoch: int | None = None

@@ -20,6 +20,7 @@ from aloud.cli.options import (
     NotesOption,
     OutOption,
     RateOption,
+    SchedulerOption,
     VoiceOption,
     narration_options,
     settings_for,
@@ -69,6 +70,7 @@ def build_command(
     ] = None,
     base_url: Annotated[Optional[str], typer.Option(
         "--base-url", help="The address OUT is served from (https://…/): also write the podcast feed OUT/feed.xml.")] = None,
+    scheduler: SchedulerOption = None,
     prune: Annotated[bool, typer.Option(
         "--prune", help="Remove the editions in OUT that no input names any more.")] = False,
 ) -> None:
@@ -81,7 +83,7 @@ def build_command(
         if cover and len(inputs) > 1:
             raise UsageError("--cover is one edition's; give one input with it, or `cover =` in each edition file")
         narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep)
-        settings = settings_for(out, jobs, cache_dir, engine, narration).with_overrides(
+        settings = settings_for(out, jobs, cache_dir, engine, narration, scheduler).with_overrides(
             audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
         )
         settings = settings.validated()

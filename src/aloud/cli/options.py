@@ -28,10 +28,13 @@ def settings_for(
     cache_dir: str | None = None,
     engine: str | None = None,
     narration: NarrationOptions | None = None,
+    scheduler: str | None = None,
 ) -> BuildSettings:
+    if scheduler is not None and not scheduler.strip():
+        raise UsageError("--scheduler is empty; give the Dask scheduler's address (tcp://host:8786)")
     return BuildSettings(source_date_epoch=source_date_epoch(os.environ)).with_overrides(
         out_dir=folder(out, "--out"), jobs=jobs, cache_dir=folder(cache_dir, "--cache-dir"), engine=engine,
-        narration=narration,
+        narration=narration, scheduler=scheduler.strip() if scheduler else None, executor="dask" if scheduler else None,
     )
 
 
@@ -41,6 +44,9 @@ CacheDirOption = Annotated[
 ]
 VoiceOption = Annotated[Optional[str], typer.Option("--voice", help="Voice id, language or name (see `aloud voices`).")]
 RateOption = Annotated[Optional[int], typer.Option("--rate", help="Speaking rate in words per minute (80–450).")]
+SchedulerOption = Annotated[Optional[str], typer.Option(
+    "--scheduler", envvar="ALOUD_SCHEDULER", show_envvar=True,
+    help="Speak on a Dask cluster: its scheduler's address (tcp://host:8786; extra `cluster`).")]
 EngineOption = Annotated[Optional[str], typer.Option("--engine", help="Speech engine (default pyttsx3).")]
 AnnounceOption = Annotated[
     bool, typer.Option("--announce/--no-announce", help="Open with title and author, close with 'End of …'.")

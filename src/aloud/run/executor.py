@@ -31,6 +31,7 @@ class WorkerOptions:
     # state from one request to the next, so that a segment never hears what another said.
     fresh_process_per_task: bool = True
     preload: tuple[str, ...] = ()  # modules a worker imports once, before its first task
+    scheduler: str = ""  # the Dask scheduler's address, for the "dask" executor
 
 
 class Executor(Protocol):
@@ -50,6 +51,7 @@ class Executor(Protocol):
 EXECUTORS = {
     "local": "aloud.run.local_pool:LocalProcessPool",
     "serial": "aloud.run.serial:SerialExecutor",
+    "dask": "aloud.run.dask_cluster:DaskExecutor",  # a Dask cluster: --scheduler ADDRESS (extra `cluster`)
 }
 
 
