@@ -1,8 +1,10 @@
 """Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
 
-    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf|site] [--baseline REF]   (make bench)
+    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf|site|cluster] [--baseline REF]   (make bench)
 
-Four parts; *pdf* (written to bench/pdf.md) times `aloud plan` on PDFs of 100 to 1,000 pages.
+Five parts; *cluster* (written to bench/cluster.md) builds the text cold locally with
+--jobs 2 and on two single-thread Dask workers on this machine, side by side: the
+overhead, the bytes over the network per hour of audio, and the client's serial share. *pdf* (written to bench/pdf.md) times `aloud plan` on PDFs of 100 to 1,000 pages.
 *site* (written to bench/site.md) builds 50 short articles cut from the text into one site
 with its feed, cold; again with nothing changed; after adding one article; and that one
 article alone. *speed* (written to bench/results.md):
@@ -34,6 +36,7 @@ import json
 import os
 import platform
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -167,7 +170,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", type=Path, help="the text to build (default: A Christmas Carol)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold runs (default 3)")
-    parser.add_argument("--only", choices=("speed", "engines", "pdf", "site"), help="run one part (default: all)")
+    parser.add_argument("--only", choices=("speed", "engines", "pdf", "site", "cluster"),
+                        help="run one part (default: all)")
     parser.add_argument("--baseline", metavar="REF", help="also build cold with aloud at this git commit, side by side")
     args = parser.parse_args()
     source = args.text or (DEFAULT_TEXT if DEFAULT_TEXT.exists() else FALLBACK_TEXT)
@@ -179,6 +183,107 @@ def main() -> None:
         pdf_plans(args.repeat)
     if args.only in (None, "site"):
         site(source, args.repeat)
+    if args.only in (None, "cluster"):
+        cluster(source, args.repeat)
+
+
+def _loopback_bytes() -> int:
+    """Bytes through the loopback interface so far (each packet counted once)."""
+    for line in Path("/proc/net/dev").read_text().splitlines():
+        name, _, fields = line.partition(":")
+        if name.strip() == "lo":
+            return int(fields.split()[0])
+    return 0
+
+
+def _timed_build(command: list[str]) -> tuple[float, float]:
+    """Wall seconds of a build, and of its speaking (from its progress lines)."""
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
+    spoken = [float(line.rsplit(" in ", 1)[1].split()[0]) for line in result.stderr.splitlines()
+              if line.startswith("Speaking and encoding") and " done in " in line]
+    return seconds, sum(spoken)
+
+
+def cluster(source: Path, repeat: int) -> None:
+    """The text built cold with --jobs 2 here and on a Dask cluster of two single-thread
+    workers on this machine (a scheduler and two `dask worker` processes), in interleaved
+    rounds; fastest of `repeat` each. The cluster's overhead should stay within 10 %."""
+    text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    work = Path(tempfile.mkdtemp(prefix="aloud-bench-cluster-"))
+    dask = str(Path(sys.executable).with_name("dask"))
+    processes = []
+    try:
+        book = work / "book.txt"
+        book.write_text(text, encoding="utf-8")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        address = f"tcp://127.0.0.1:{port}"
+        processes.append(subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                           "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        for n in range(2):
+            processes.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--no-dashboard",
+                                               "--local-directory", str(work / f"w{n}")],
+                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        from distributed import Client
+
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(2, timeout=60)
+
+        def command(out: str, *extra: str) -> list[str]:
+            shutil.rmtree(work / out, ignore_errors=True)
+            shutil.rmtree(work / f"{out}-cache", ignore_errors=True)
+            return [*ALOUD, "build", str(book), "-o", str(work / out), "--cache-dir", str(work / f"{out}-cache"),
+                    *extra]
+
+        local, remote, traffic = [], [], []
+        for round_ in range(repeat):
+            print(f"round {round_ + 1} of {repeat}", file=sys.stderr)
+            local.append(_timed_build(command("local", "--jobs", "2")))
+            before = _loopback_bytes()
+            remote.append(_timed_build(command("cluster", "--scheduler", address)))
+            traffic.append(_loopback_bytes() - before)
+        audio = probe_seconds(next((work / "cluster").glob("*/*.m4b")))
+        received = sum(f.stat().st_size for f in (work / "cluster-cache").rglob("*") if f.is_file())
+        (local_s, local_speak), (remote_s, remote_speak) = min(local), min(remote)
+        serial = remote_s - remote_speak
+        lines = [
+            f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}. "
+            f"{time.strftime('%Y-%m-%d')}. `{source.name}` ({len(text.split()):,} words, {audio / 3600:.2f} h of "
+            f"audio), every output, cold; fastest of {repeat}, interleaved. The cluster: `dask scheduler` and two "
+            "`dask worker --nthreads 1` on this machine, over loopback TCP.",
+            "",
+            "| run | wall s | of it speaking s | × local | audio × real time |",
+            "|---|---:|---:|---:|---:|",
+            f"| local, --jobs 2 | {local_s:.1f} | {local_speak:.1f} | 1.00 | {audio / local_s:.0f}× |",
+            f"| Dask, 2 workers × 1 thread | {remote_s:.1f} | {remote_speak:.1f} | {remote_s / local_s:.2f} | "
+            f"{audio / remote_s:.0f}× |",
+            "",
+            f"- cluster overhead: {100 * (remote_s / local_s - 1):+.1f} % (target ≤ 10 %)",
+            f"- over the network: {min(traffic) / 2**20 / (audio / 3600):.1f} MB per hour of audio (all Dask "
+            f"traffic on loopback); the encoded segments received: {received / 2**20 / (audio / 3600):.1f} MB an hour",
+            f"- the client's serial share (joining and writing the outputs, after the last segment): {serial:.1f} s, "
+            f"{100 * serial / remote_s:.0f} % of the build",
+            f"- N such machines (2 workers each): about {serial:.1f} + {remote_speak:.1f} / N s — "
+            + ", ".join(f"N={n}: {serial + remote_speak / n:.0f} s ({remote_s / (serial + remote_speak / n):.1f}×)"
+                        for n in (2, 4, 8, 16)),
+        ]
+        report = "\n".join(lines) + "\n"
+        print(report)
+        (ROOT / "bench" / "cluster.md").write_text(report, encoding="utf-8")
+    finally:
+        for process in processes[::-1]:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 ARTICLES = 50
