@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, needs_media
+from conftest import needs_media
 
 distributed = pytest.importorskip("distributed", reason="dask is in the `cluster` extra: make test installs it")
 pytestmark = needs_media
