@@ -114,22 +114,29 @@ def test_a_cluster_build_equals_a_local_build_byte_for_byte(tmp_path, book, loca
 
 
 def test_a_worker_killed_mid_task_changes_nothing(tmp_path, book, local_build):
+    cache = tmp_path / "cache"
     with cluster(tmp_path) as address:
-        command = [*ALOUD, "build", str(book), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "-q",
+        command = [*ALOUD, "build", str(book), "-o", str(tmp_path / "out"), "--cache-dir", str(cache), "-q",
                    "--scheduler", address]
         running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         with distributed.Client(address) as client:
             end = time.monotonic() + 120
-            busy: dict = {}
-            while not busy and time.monotonic() < end and running.poll() is None:
-                busy = {w: t for w, t in client.processing().items() if t}
+            while not list(cache.rglob("segments/*/*.json")) and time.monotonic() < end:  # the workers are warm
                 time.sleep(0.05)
-            assert busy, "no task reached a worker"
-            victim = sorted(busy)[0]
-            pid = client.run(os.getpid, workers=[victim])[victim]
+            busy: list = []
+            while not busy and time.monotonic() < end and running.poll() is None:
+                busy = sorted(w for w, n in client.run(lambda dask_worker: dask_worker.state.executing_count).items() if n)
+                time.sleep(0.05)
+            assert busy, "no worker was running a task"
+            time.sleep(0.3)  # well into its segment
+            pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
             os.kill(pid, signal.SIGKILL)  # the worker process, in the middle of its task; its nanny starts another
-        _, stderr = running.communicate(timeout=600)
+            _, stderr = running.communicate(timeout=600)
+            counts = client.run_on_scheduler(lambda dask_scheduler: dict(
+                dask_scheduler.task_prefixes["run_on_worker"].state_counts))
     assert running.returncode == 0, stderr
+    assert stderr == ""
+    assert counts["processing"] > counts["memory"]  # a task was sent out again
     assert audio_of(tmp_path / "out") == local_build
 
 
@@ -174,6 +181,20 @@ def test_a_worker_with_another_aloud_is_refused(tmp_path, sample_file):
         result = build(tmp_path, sample_file, "out", "--scheduler", address, ok=False)
     assert result.returncode == 1
     assert "runs aloud 0.0.1, this is aloud" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_worker_whose_ffmpeg_differs_is_named_at_its_first_task(tmp_path, sample_file):
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    wrapper = tools / "ffmpeg"
+    wrapper.write_text(f'#!/bin/sh\nif [ "$1" = -version ]; then echo "ffmpeg version 0.1-other"; exit 0; fi\n'
+                       f'exec {shutil.which("ffmpeg")} "$@"\n')
+    wrapper.chmod(0o755)
+    with cluster(tmp_path, workers=1, env={"PATH": f"{tools}:{os.environ['PATH']}"}) as address:
+        result = build(tmp_path, sample_file, "out", "--scheduler", address, ok=False)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "would not make the same audio: ffmpeg ffmpeg version 0.1-other here" in result.stderr
+    assert "worker tcp://127.0.0.1:" in result.stderr
 
 
 def test_a_worker_without_espeak_ng_is_named(tmp_path, sample_file):

@@ -315,6 +315,7 @@ def _make(
         fresh_process_per_task=not is_stateless(voicing.engine),
         preload=("aloud.audio.segment_task", engine_module(voicing.engine)),
         scheduler=settings.scheduler or "",
+        expected=_expected_on_workers(settings, voicing),
     )
     titles = {c.index: c.title for c in edition.chapters}
     with running(create_executor(settings.executor, workers)) as executor:
@@ -342,6 +343,15 @@ def _make(
     )
     write_manifest(staging, data)
     return files, marks
+
+
+def _expected_on_workers(settings: BuildSettings, voicing: Voicing) -> tuple[tuple[str, str], ...]:
+    """For a cluster: the versions its workers must run to make this machine's bytes."""
+    if not settings.scheduler:
+        return ()
+    from aloud.run.dask_cluster import fingerprint
+
+    return fingerprint(voicing.engine, voicing.engine_version)
 
 
 def _existing(folder: EditionFolder, edition: Edition) -> BuiltEdition:

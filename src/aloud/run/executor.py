@@ -32,6 +32,7 @@ class WorkerOptions:
     fresh_process_per_task: bool = True
     preload: tuple[str, ...] = ()  # modules a worker imports once, before its first task
     scheduler: str = ""  # the Dask scheduler's address, for the "dask" executor
+    expected: tuple[tuple[str, str], ...] = ()  # what a remote worker must run: (what, version) pairs
 
 
 class Executor(Protocol):
