@@ -66,9 +66,11 @@ def start_worker(address: str, name: str, logs: Path, env: dict[str, str] | None
                             env={**os.environ, **(env or {})})
 
 
-def build(tmp_path: Path, text: Path, out: str, *extra: str, ok: bool = True) -> subprocess.CompletedProcess:
+def build(tmp_path: Path, text: Path, out: str, *extra: str, ok: bool = True,
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     result = subprocess.run([*ALOUD, "build", str(text), "-o", str(tmp_path / out), "--cache-dir",
-                             str(tmp_path / f"{out}-cache"), "-q", *extra], capture_output=True, text=True, timeout=600)
+                             str(tmp_path / f"{out}-cache"), "-q", *extra], capture_output=True, text=True, timeout=600,
+                            env={**os.environ, **(env or {})})
     if ok:
         assert result.returncode == 0, result.stderr
     return result
@@ -105,7 +107,7 @@ def local_build(book, tmp_path_factory) -> tuple[list[str], list]:
 
 def test_a_cluster_build_equals_a_local_build_byte_for_byte(tmp_path, book, local_build):
     with cluster(tmp_path) as address:
-        build(tmp_path, book, "out", "--scheduler", address)
+        build(tmp_path, book, "out", env={"ALOUD_SCHEDULER": address})  # as --scheduler
         with distributed.Client(address) as client:
             ran = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.task_prefixes["run_on_worker"]
                                           .state_counts["memory"])
