@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from aloud.cli.help import PlainHelpCommand
 from aloud.cli.options import (
     AnnounceOption,
     CacheDirOption,
@@ -35,20 +36,21 @@ from aloud.settings import audio_profile
 from aloud.words import counted
 
 
-@app.command("build")
+@app.command("build", cls=PlainHelpCommand)
 def build_command(
     inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...",
         help="Files to read (text, Markdown, HTML, EPUB, PDF), folders of them or patterns ('articles/*.md'); "
              "`-` for stdin.", show_default=False)],
     out: OutOption = None,
     voice: VoiceOption = None,
     rate: RateOption = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Edition title (one input only).")] = None,
-    author: Annotated[Optional[str], typer.Option("--author", help="Edition author.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="Edition title (one input only).")] = None,
+    author: Annotated[Optional[str], typer.Option("--author", metavar="TEXT", help="Edition author.")] = None,
     cover: Annotated[
-        Optional[Path], typer.Option("--cover", help="A picture for the cover (JPEG, PNG …; one input only).")
+        Optional[Path], typer.Option("--cover", metavar="FILE", help="A picture for the cover (JPEG, PNG …; one input only).")
     ] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: CPUs).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", help="Worker processes (default: CPUs).")] = None,
     cache_dir: CacheDirOption = None,
     engine: EngineOption = None,
     announce: AnnounceOption = True,
@@ -61,15 +63,14 @@ def build_command(
     lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     profile: Annotated[
-        str, typer.Option("--profile", help="Audio profile: default, or acx (Audible: 192 kb/s CBR MP3 at 44.1 kHz, peaks ≤ -3 dB).")
+        str, typer.Option("--profile", metavar="NAME", help="Audio profile: default, or acx (Audible: 192 kb/s CBR MP3 at 44.1 kHz, peaks ≤ -3 dB).")
     ] = "default",
     outputs: Annotated[
         Optional[str],
-        typer.Option("--outputs", help=f"What to make, a comma list of {', '.join(EXPORTERS)} (default all; "
+        typer.Option("--outputs", metavar="LIST", help=f"What to make, a comma list of {', '.join(EXPORTERS)} (default all; "
                      "the player brings chaptered-mp3)."),
     ] = None,
-    base_url: Annotated[Optional[str], typer.Option(
-        "--base-url", help="The address OUT is served from (https://…/): also write the podcast feed OUT/feed.xml.")] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", metavar="URL", help="The address OUT is served from (https://…/): also write the podcast feed OUT/feed.xml.")] = None,
     scheduler: SchedulerOption = None,
     prune: Annotated[bool, typer.Option(
         "--prune", help="Remove the editions in OUT that no input names any more.")] = False,

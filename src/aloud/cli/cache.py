@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from aloud.cli.help import PlainHelpCommand
 from aloud.cli.options import CacheDirOption, folder
 from aloud.cli.program import app, errors
 
@@ -22,7 +23,7 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=PlainHelpCommand)
 def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Where the cache is and how much it holds."""
     from aloud.audio.cache import default_cache_dir, info
@@ -35,7 +36,7 @@ def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool
             typer.echo(f"{found.root}: {found.segments} segments, {_size(found.bytes)}")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=PlainHelpCommand)
 def cache_clear_command(cache_dir: CacheDirOption = None) -> None:
     """Remove the cached segments (and nothing else: a folder holding other files is refused)."""
     from aloud.audio.cache import clear, default_cache_dir

@@ -38,16 +38,21 @@ def settings_for(
     )
 
 
-OutOption = Annotated[Optional[str], typer.Option("--out", "-o", help="Folder for editions (default ./audio).")]
+OutOption = Annotated[Optional[str], typer.Option("--out", "-o", metavar="DIR", help="Folder for editions (default ./audio).")]
 CacheDirOption = Annotated[
-    Optional[str], typer.Option("--cache-dir", help="The cache of spoken segments (default: per user).")
+    Optional[str], typer.Option("--cache-dir", metavar="DIR", help="The cache of spoken segments (default: per user).")
 ]
-VoiceOption = Annotated[Optional[str], typer.Option("--voice", help="Voice id, language or name (see `aloud voices`).")]
-RateOption = Annotated[Optional[int], typer.Option("--rate", help="Speaking rate in words per minute (80–450).")]
-SchedulerOption = Annotated[Optional[str], typer.Option(
-    "--scheduler", envvar="ALOUD_SCHEDULER", show_envvar=True,
+VoiceOption = Annotated[Optional[str], typer.Option("--voice", metavar="VOICE", help="Voice id, language or name (see `aloud voices`).")]
+RateOption = Annotated[Optional[int], typer.Option("--rate", metavar="WPM", help="Speaking rate in words per minute (80–450).")]
+SchedulerOption = Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", envvar="ALOUD_SCHEDULER", show_envvar=True,
     help="Speak on a Dask cluster: its scheduler's address (tcp://host:8786; extra `cluster`).")]
-EngineOption = Annotated[Optional[str], typer.Option("--engine", help="Speech engine (default pyttsx3).")]
+def _engines_help() -> str:
+    from aloud.speech.registry import installed_engines
+
+    return f"Speech engine, of those installed: {', '.join(installed_engines()) or 'none'} (default pyttsx3)."
+
+
+EngineOption = Annotated[Optional[str], typer.Option("--engine", metavar="ENGINE", help=_engines_help())]
 AnnounceOption = Annotated[
     bool, typer.Option("--announce/--no-announce", help="Open with title and author, close with 'End of …'.")
 ]
@@ -58,14 +63,14 @@ KeepWebOption = Annotated[
     bool, typer.Option("--keep-web-leftovers", help="Narrate 'Continue reading …', 'Share this' lines (--keep web-leftovers).")
 ]
 LexiconOption = Annotated[
-    Optional[Path], typer.Option("--lexicon", help="Pronunciation lexicon (TOML: word = \"respelling\").")
+    Optional[Path], typer.Option("--lexicon", metavar="FILE", help="Pronunciation lexicon (TOML: word = \"respelling\").")
 ]
-InputArgument = Annotated[str, typer.Argument(help="Text file to read (`-` for stdin).", show_default=False)]
+InputArgument = Annotated[str, typer.Argument(metavar="INPUT", help="Text file to read (`-` for stdin).", show_default=False)]
 LanguageOption = Annotated[
-    Optional[str], typer.Option("--language", help="The text's language (de, fr, en-GB …), over what it says and detection.")
+    Optional[str], typer.Option("--language", metavar="TAG", help="The text's language (de, fr, en-GB …), over what it says and detection.")
 ]
-TitleOption = Annotated[Optional[str], typer.Option("--title", help="Edition title.")]
-AuthorOption = Annotated[Optional[str], typer.Option("--author", help="Edition author.")]
+TitleOption = Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="Edition title.")]
+AuthorOption = Annotated[Optional[str], typer.Option("--author", metavar="TEXT", help="Edition author.")]
 
 
 MatterOption = Annotated[
@@ -74,7 +79,7 @@ MatterOption = Annotated[
 NotesOption = Annotated[bool, typer.Option("--notes/--no-notes", help="Read a book's notes after each chapter.")]
 KeepOption = Annotated[
     Optional[list[str]],
-    typer.Option("--keep", help=f"Read what is left out by default (`aloud text` shows it): a comma list of "
+    typer.Option("--keep", metavar="LIST", help=f"Read what is left out by default (`aloud text` shows it): a comma list of "
                  f"{', '.join(LEFT_OUT)} (code is announced, never read).", show_default=False),
 ]
 

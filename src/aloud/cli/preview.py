@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from aloud.cli.help import PlainHelpCommand
 from aloud.cli.options import (
     AnnounceOption,
     AuthorOption,
@@ -55,7 +56,7 @@ def _prepared(input: str, settings, options: EditionOptions, with_engine: str | 
                    lambda voice, rate, language: open_engine(settings, voice, rate, language))
 
 
-@app.command("plan")
+@app.command("plan", cls=PlainHelpCommand)
 def plan_command(
     input: InputArgument,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -101,7 +102,7 @@ def plan_command(
             typer.echo(f"{r['index']:>4}  {duration_text(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
 
 
-@app.command("text")
+@app.command("text", cls=PlainHelpCommand)
 def text_command(
     input: InputArgument,
     title: TitleOption = None,

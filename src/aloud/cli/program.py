@@ -18,11 +18,14 @@ from aloud.errors import AloudError
 
 app = typer.Typer(
     name="aloud",
-    help="Turn a text into a chaptered audio edition: M4B, MP3s, playlist and manifest.",
+    help="Turn what people read (text, EPUB, web pages, Markdown, PDF) into an audio edition to listen to "
+         "offline: an M4B with chapters and cover, tagged MP3s with a playlist, one chaptered MP3, transcripts, "
+         "an offline player and a read-aloud EPUB; for many inputs, a library page and a podcast feed.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
 )
 
 
@@ -57,7 +60,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every external command.")] = False,
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True)] = None,
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Show aloud's version and exit.")] = None,
 ) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING,
@@ -87,7 +91,7 @@ def main() -> None:
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stop_on)
     try:
-        app()
+        app(prog_name="aloud")  # as users run it, also under `python -m aloud`
     except KeyboardInterrupt as exc:
         message, code = _stopped(exc)
         typer.echo(f"aloud: error: {message}", err=True)

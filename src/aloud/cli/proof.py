@@ -8,14 +8,15 @@ from typing import Annotated, Optional
 
 import typer
 
+from aloud.cli.help import PlainHelpCommand
 from aloud.cli.program import app, errors
 from aloud.clock import duration_text
 from aloud.progress import NullProgress
 
 
-@app.command("check")
+@app.command("check", cls=PlainHelpCommand)
 def check_command(
-    edition_dir: Annotated[Path, typer.Argument(help="An edition folder (OUT/<slug>).", show_default=False)],
+    edition_dir: Annotated[Path, typer.Argument(metavar="EDITION", help="An edition folder (OUT/<slug>).", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
     acx: Annotated[bool, typer.Option("--acx", help="Also check the ACX (Audible) rules for each chapter file.")] = False,
 ) -> None:
@@ -43,18 +44,18 @@ def check_command(
         raise typer.Exit(1)
 
 
-@app.command("verify")
+@app.command("verify", cls=PlainHelpCommand)
 def verify_command(
-    edition_dir: Annotated[Path, typer.Argument(help="An edition folder (OUT/<slug>).", show_default=False)],
+    edition_dir: Annotated[Path, typer.Argument(metavar="EDITION", help="An edition folder (OUT/<slug>).", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON, with what was heard.")] = False,
     max_wer: Annotated[
-        Optional[float], typer.Option("--max-wer", help="Highest word error rate a chapter may have (0–1; default 0.35).")
+        Optional[float], typer.Option("--max-wer", metavar="RATE", help="Highest word error rate a chapter may have (0–1; default 0.35).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress.")] = False,
 ) -> None:
     """Listen to an edition with an offline speech recognizer and compare what is heard with the text:
     the word error rate of each chapter and every passage missing from the audio.
-    Exits 0 only when no chapter is over the error rate and nothing is missing. Needs the `verify` extra (make verify)."""
+    Exits 0 only when no chapter is over the error rate and nothing is missing. Needs the `verify` extra: pip install 'aloud[verify]' (or make verify)."""
     from aloud.cli.terminal import progress_for
     from aloud.proof.verify import DEFAULT_MAX_WER, checked_max_wer, unheard_language, verify_edition
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from aloud.cli.help import PlainHelpCommand
 from aloud.cli.options import EngineOption, LexiconOption, RateOption, VoiceOption, settings_for
 from aloud.cli.program import app, errors
 from aloud.errors import UsageError
@@ -16,7 +17,7 @@ from aloud.settings import BuildSettings, NarrationOptions
 from aloud.speech.registry import create_engine
 
 
-@app.command("voices")
+@app.command("voices", cls=PlainHelpCommand)
 def voices_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     engine: EngineOption = None,
@@ -34,10 +35,10 @@ def voices_command(
             typer.echo(f"{v.id:<28} {', '.join(v.languages):<18} {v.name}")
 
 
-@app.command("say")
+@app.command("say", cls=PlainHelpCommand)
 def say_command(
-    text: Annotated[str, typer.Argument(help="What to say.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="WAV file to write.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What to say.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="WAV file to write.")],
     voice: VoiceOption = None,
     rate: RateOption = None,
     engine: EngineOption = None,

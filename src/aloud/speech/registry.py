@@ -12,6 +12,17 @@ ENGINES = {
 }
 
 
+TEST_ENGINES = frozenset({"tone"})  # for tests and benchmarks: not offered to users
+_NEEDS = {"pyttsx3": "pyttsx3", "hibari": "hibari"}  # the package each engine needs
+
+
+def installed_engines() -> list[str]:
+    """The engines a user may choose whose package is installed, without importing them."""
+    from importlib.util import find_spec
+
+    return [name for name in ENGINES if name not in TEST_ENGINES and find_spec(_NEEDS.get(name, "aloud")) is not None]
+
+
 def create_engine(name: str) -> Engine:
     return make("engine", name, ENGINES, Engine)
 
