@@ -10,6 +10,7 @@ import typer
 from aloud.cli.help import PlainHelpCommand
 from aloud.cli.options import CacheDirOption, folder
 from aloud.cli.program import app, errors
+from aloud.words import counted
 
 cache_app = typer.Typer(help="The cache of spoken and encoded segments.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
@@ -33,7 +34,7 @@ def cache_info_command(cache_dir: CacheDirOption = None, as_json: Annotated[bool
         if as_json:
             typer.echo(json.dumps({"path": str(found.root), "segments": found.segments, "bytes": found.bytes}))
         else:
-            typer.echo(f"{found.root}: {found.segments} segments, {_size(found.bytes)}")
+            typer.echo(f"{found.root}: {counted(found.segments, 'segment')}, {_size(found.bytes)}")
 
 
 @cache_app.command("clear", cls=PlainHelpCommand)
@@ -43,4 +44,4 @@ def cache_clear_command(cache_dir: CacheDirOption = None) -> None:
 
     with errors():
         removed = clear(folder(cache_dir, "--cache-dir") or default_cache_dir())
-        typer.echo(f"{removed.root}: removed {removed.segments} segments, {_size(removed.bytes)}")
+        typer.echo(f"{removed.root}: removed {counted(removed.segments, 'segment')}, {_size(removed.bytes)}")

@@ -97,7 +97,7 @@ def plan_command(
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
         typer.echo(f"{edition.title}, by {edition.author}" if edition.author else edition.title)
-        typer.echo(f"{counted(len(rows), 'chapter')}, {edition.word_count} words, about {duration_text(total)} at {prepared.rate} wpm")
+        typer.echo(f"{counted(len(rows), 'chapter')}, {counted(edition.word_count, 'word')}, about {duration_text(total)} at {prepared.rate} wpm")
         for r in rows:
             typer.echo(f"{r['index']:>4}  {duration_text(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
 

@@ -25,6 +25,7 @@ from aloud.export.manifest import chapter_audio_source, read_manifest
 from aloud.proof.documents import epub_findings, player_findings, transcript_findings
 from aloud.proof.findings import CheckReport, Finding, finding
 from aloud.proof.library import library_findings
+from aloud.words import counted
 
 TIME_TOLERANCE = 0.050  # seconds
 LOUDNESS_TOLERANCE = 1.0  # LU around the edition's target
@@ -134,7 +135,7 @@ def _m4b_chapters(folder: Path, manifest: dict, present: set[str]) -> Iterator[F
         return
     chapters = manifest["chapters"]
     if len(marks) != len(chapters):
-        yield finding("chapter marks", name, False, f"{len(marks)} marks; the manifest has {len(chapters)} chapters")
+        yield finding("chapter marks", name, False, f"{counted(len(marks), 'mark')}; the manifest has {counted(len(chapters), 'chapter')}")
         return
     for mark, chapter in zip(marks, chapters):
         ok = mark["title"] == chapter["title"] and _near(mark["start"], chapter["start"]) and _near(mark["end"], chapter["end"])
@@ -176,7 +177,7 @@ def _edition_mp3(folder: Path, manifest: dict, present: set[str]) -> Iterator[Fi
     chapters = manifest["chapters"]
     ids = [f"chp{c['index']}" for c in chapters]
     yield finding("chapter frames", name, listed == ids,
-                  f"the table of contents lists {len(listed)} chapters"
+                  f"the table of contents lists {counted(len(listed), 'chapter')}"
                   + ("" if listed == ids else f", not {len(ids)} in order ({', '.join(listed[:5])}…)"))
     for element_id, chapter in zip(ids, chapters):
         frame = frames.get(element_id)

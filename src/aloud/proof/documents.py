@@ -15,6 +15,7 @@ from mutagen import MutagenError
 from mutagen.mp3 import MP3, HeaderNotFoundError
 
 from aloud.proof.findings import Finding, finding
+from aloud.words import counted
 
 TOLERANCE = 0.050  # seconds
 _VTT_CUE = re.compile(r"(\d+):(\d\d):(\d\d)\.(\d\d\d) --> (\d+):(\d\d):(\d\d)\.(\d\d\d)")
@@ -98,7 +99,7 @@ def _epub(book: zipfile.ZipFile, name: str, manifest: dict) -> Iterator[Finding]
     missing = [i.get("href") for i in items.values() if str(base / (i.get("href") or "")) not in entries]
     chapters = manifest["chapters"]
     yield finding("epub", f"{name} spine", len(spine) == len(chapters) and not missing and all(s in items for s in spine),
-                  f"{len(spine)} documents in the spine for {len(chapters)} chapters"
+                  f"{counted(len(spine), 'document')} in the spine for {counted(len(chapters), 'chapter')}"
                   + (f"; {len(missing)} files missing, first {missing[0]}" if missing else ""))
     audio = [i for i in items.values() if i.get("media-type") == "audio/mpeg"]
     for n, (item, chapter) in enumerate(zip(audio, chapters), start=1):
@@ -145,5 +146,5 @@ def player_findings(folder: Path, manifest: dict, present: set[str]) -> Iterator
     ok = (data.get("title") == manifest.get("title") and len(chapters) == len(manifest["chapters"])
           and sentences == wanted and abs(float(data.get("duration", 0)) - float(manifest.get("duration", 0))) <= TOLERANCE
           and audio in present)
-    yield finding("player", name, ok, f"{len(chapters)} chapters, {sentences} sentences (the manifest: "
+    yield finding("player", name, ok, f"{counted(len(chapters), 'chapter')}, {counted(sentences, 'sentence')} (the manifest: "
                   f"{len(manifest['chapters'])}, {wanted}), plays {audio}")

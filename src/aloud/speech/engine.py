@@ -7,6 +7,7 @@ from typing import Protocol
 
 from aloud.errors import UsageError
 from aloud.model import Voice
+from aloud.words import counted
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def resolve_voice(voices: list[Voice], wanted: str) -> Voice:
         found = [v for v in voices if match(v)]
         if found:
             return found[0]
-    raise UsageError(f"unknown voice {wanted!r}; `aloud voices` lists the {len(voices)} voices available")
+    raise UsageError(f"unknown voice {wanted!r}; `aloud voices` lists the {counted(len(voices), 'voice')} available")
 
 
 def voice_for_language(voices: list[Voice], tag: str) -> Voice | None:
