@@ -81,7 +81,7 @@ def test_cache_info_and_clear(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["cache", "info", "--cache-dir", str(tmp_path / "cache"), "--json"])
     assert json.loads(result.stdout)["segments"] == 3
-    result = runner.invoke(app, ["cache", "clear", "--cache-dir", str(tmp_path / "cache")])
+    result = runner.invoke(app, ["cache", "clear", "--yes", "--cache-dir", str(tmp_path / "cache")])
     assert result.exit_code == 0 and "removed 3 segments" in result.stdout
     assert info(tmp_path / "cache").segments == 0
 

@@ -345,16 +345,16 @@ def test_cache_clear_removes_only_what_aloud_put_there(tmp_path):
     assert run("build", str(source), "-o", str(tmp_path / "out"), "--cache-dir", str(cache), *TONE).returncode == 0
     assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
     (cache / "thesis.tex").write_text("years of work", encoding="utf-8")
-    one_line_error(run("cache", "clear", "--cache-dir", str(cache)), 1, "is not only aloud's cache (it holds thesis.tex)")
+    one_line_error(run("cache", "clear", "--yes", "--cache-dir", str(cache)), 1, "is not only aloud's cache (it holds thesis.tex)")
     assert len(list(cache.rglob("*.aac"))) == 3  # nothing was removed
     (cache / "thesis.tex").unlink()
-    result = run("cache", "clear", "--cache-dir", str(cache))
+    result = run("cache", "clear", "--yes", "--cache-dir", str(cache))
     assert result.returncode == 0, result.stderr
     assert list(cache.iterdir()) == []
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "a.txt").write_text("keep", encoding="utf-8")
-    one_line_error(run("cache", "clear", "--cache-dir", str(mine)), 1, "is not only aloud's cache")
+    one_line_error(run("cache", "clear", "--yes", "--cache-dir", str(mine)), 1, "is not only aloud's cache")
     assert (mine / "a.txt").read_text() == "keep"
 
 

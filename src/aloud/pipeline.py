@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from aloud import __version__
 from aloud.audio import ffmpeg
 from aloud.audio.cache import SegmentCache, default_cache_dir, writable_cache
+from aloud.audio.cache import prune as prune_cache
 from aloud.audio.rendering import render_segments
 from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
@@ -41,6 +43,7 @@ from aloud.structure import structure
 from aloud.words import count_words, one_line
 
 log = logging.getLogger(__name__)
+RECENT_SECONDS = 24 * 3600  # cached segments used this recently are never pruned after a build
 
 
 @dataclass(frozen=True)
@@ -238,9 +241,12 @@ def build(
         if folder.is_current(key):
             return _existing(folder, edition)
         before = folder.record()
+        started = time.time()
         with folder.staging() as staging, writable_cache(cache_root) as cache:
             files, marks = _make(staging, cache, prepared, segment_plan, voicing, settings, exporters, tags, progress)
             folder.commit(staging, key, made_with, prepared.source)
+            if settings.cache_max_bytes is not None:
+                _keep_cache_within(cache.root, settings.cache_max_bytes, started)
     return BuiltEdition(
         edition=edition,
         folder=folder.path,
@@ -248,6 +254,18 @@ def build(
         marks=marks,
         changed=what_changed(before.settings, made_with) if before else "",
     )
+
+
+def _keep_cache_within(root: Path, max_bytes: int, started: float) -> None:
+    """The cache pruned to `max_bytes`, the least recently used first; what was used in the
+    day before this build started is kept (another build may be using it now)."""
+    try:
+        removed = prune_cache(root, max_bytes=max_bytes, used_since=started - RECENT_SECONDS)
+    except OutputError as exc:  # a folder that is not only aloud's cache: left as it is
+        log.warning("the cache was not pruned: %s", exc.message)
+        return
+    if removed.segments:
+        log.info("the cache was over %d MB: %d segments used longest ago removed", max_bytes // 2**20, removed.segments)
 
 
 def _keep_apart(edition: Path, cache_root: Path) -> None:

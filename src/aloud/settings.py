@@ -82,6 +82,9 @@ class BuildSettings:
     rate: int = 170  # words per minute
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     cache_dir: Path | None = None
+    # After a build, the least recently used segments go until the cache holds at most this
+    # (about 1 MB a minute of audio for each voice and rate); None: no limit.
+    cache_max_bytes: int | None = 5 * 2**30
     pauses: Pauses = Pauses()
     audio: AudioFormat = AudioFormat()
     narration: NarrationOptions = NarrationOptions()

@@ -23,7 +23,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -114,6 +114,8 @@ class SegmentCache:
                  if _intact(folder / f"{key}.{kind}", size, digest)}
         if len(files) < len(streams):
             self.damaged.add(key)
+        with suppress(OSError):  # when it was last used, for pruning (a read-only cache just does not say)
+            os.utime(folder / f"{key}.json")
         return SegmentAudio(key=key, files=files, **described)
 
     def _read(self, key: str) -> tuple[dict, dict[str, tuple[int, str]]] | None:
@@ -204,13 +206,15 @@ def _checked(data: object) -> tuple[dict, dict[str, tuple[int, str]]] | None:
             "gain_db": gain}, streams
 
 
-def describe(sample_rate: int, samples: int, timings: Iterable[UnitTiming], loudness_lufs: float, gain_db: float) -> dict:
+def describe(sample_rate: int, samples: int, timings: Iterable[UnitTiming], loudness_lufs: float, gain_db: float,
+             voice: str = "") -> dict:
     return {
         "sample_rate": sample_rate,
         "samples": samples,
         "timings": [asdict(t) for t in timings],
         "loudness_lufs": loudness_lufs,
         "gain_db": gain_db,
+        **({"voice": voice} if voice else {}),  # who spoke it ("pyttsx3 en-us 170 wpm"), for `cache info`
     }
 
 
@@ -219,6 +223,34 @@ class CacheInfo:
     root: Path
     segments: int
     bytes: int
+    by_voice: tuple[tuple[str, int, int], ...] = ()  # (who spoke, segments, bytes), the largest first
+
+
+@dataclass(frozen=True)
+class _Entry:
+    description: Path  # the entry's JSON: the entry exists while it does
+    streams: tuple[Path, ...]
+    bytes: int
+    used: float  # when a build last used it (the description's mtime)
+    voice: str
+
+
+UNKNOWN_VOICE = "(spoken by an earlier aloud)"
+
+
+def _entries(root: Path) -> list[_Entry]:
+    found = []
+    for description in sorted((root / "segments").glob("*/*.json")):
+        key = description.stem
+        try:
+            used = description.stat().st_mtime
+            voice = json.loads(description.read_text(encoding="utf-8")).get("voice") or UNKNOWN_VOICE
+        except (OSError, ValueError, AttributeError):
+            continue  # being written or removed by a build running meanwhile, or damaged: made again when used
+        streams = tuple(p for p in (description.with_name(f"{key}.aac"), description.with_name(f"{key}.mp3")) if p.exists())
+        size = description.stat().st_size + sum(p.stat().st_size for p in streams)
+        found.append(_Entry(description, streams, size, used, str(voice)))
+    return found
 
 
 def info(root: Path) -> CacheInfo:
@@ -232,7 +264,42 @@ def info(root: Path) -> CacheInfo:
             if stat.S_ISREG(status.st_mode):
                 size += status.st_size
                 segments += path.suffix == ".json" and path.parent.parent.name == "segments"
-    return CacheInfo(root, segments, size)
+    voices: dict[str, list[int]] = {}
+    for entry in _entries(root) if root.is_dir() else []:
+        tally = voices.setdefault(entry.voice, [0, 0])
+        tally[0] += 1
+        tally[1] += entry.bytes
+    by_voice = tuple(sorted(((v, n, b) for v, (n, b) in voices.items()), key=lambda t: -t[2]))
+    return CacheInfo(root, segments, size, by_voice)
+
+
+def prune(root: Path, older_than: float | None = None, max_bytes: int | None = None,
+          used_since: float | None = None) -> CacheInfo:
+    """Remove the entries not used for `older_than` seconds, then the least recently used
+    until the cache holds at most `max_bytes` — never one used since `used_since` (the build
+    running now). Returns what was removed. Only aloud's files are touched: a folder that is
+    not only aloud's cache is refused first."""
+    if not root.is_dir():
+        return CacheInfo(root, 0, 0)
+    _cache_files(root)  # refuses a folder that holds anything else
+    entries = sorted(_entries(root), key=lambda e: e.used)  # the least recently used first
+    now = time.time()
+    total = sum(e.bytes for e in entries)
+    removed = []
+    for entry in entries:
+        if used_since is not None and entry.used >= used_since:
+            continue
+        stale = older_than is not None and now - entry.used > older_than
+        over = max_bytes is not None and total > max_bytes
+        if not (stale or over):
+            continue
+        with suppress(FileNotFoundError):
+            entry.description.unlink()  # first: without it the entry is gone, whatever is left
+            for stream in entry.streams:
+                stream.unlink(missing_ok=True)
+        total -= entry.bytes
+        removed.append(entry)
+    return CacheInfo(root, len(removed), sum(e.bytes for e in removed))
 
 
 def clear(root: Path) -> CacheInfo:

@@ -56,7 +56,7 @@ def render_segments(
 
     def keep(task: SegmentTask, rendered: RenderedSegment) -> None:
         description = describe(rendered.sample_rate, rendered.samples, rendered.timings, rendered.loudness_lufs,
-                               rendered.gain_db)
+                               rendered.gain_db, f"{voicing.engine} {voicing.voice} {voicing.rate} wpm")
         done[rendered.key] = cache.put(rendered.key, description, dict(rendered.encoded))
         progress.advance("render", words[rendered.key])
 
