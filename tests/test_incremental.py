@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -169,6 +170,9 @@ def test_ctrl_c_stops_with_130_and_leaves_no_edition(tmp_path):
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert stderr.strip().splitlines()[-1] == "aloud: error: interrupted"
+    assert re.fullmatch(r"aloud: error: interrupted; run the same command again to resume \((\d+) of \d+ segments "
+                        r"(is|are) cached\)", stderr.strip().splitlines()[-1])
+    cached = int(re.search(r"\((\d+) of", stderr).group(1))
+    assert 1 <= cached <= info(tmp_path / "cache").segments
     assert "Traceback" not in stderr
     assert sorted(p.name for p in out.iterdir()) == []

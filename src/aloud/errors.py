@@ -48,3 +48,13 @@ class OutputError(AloudError, OSError):
 
 class ClusterError(AloudError):
     """The Dask cluster cannot run the build: unreachable, lost, or its workers unfit."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or a stop signal) during the speaking, with how far it had come."""
+
+    def __init__(self, cause: KeyboardInterrupt, cached: int, total: int) -> None:
+        super().__init__(*cause.args)
+        self.cause = cause
+        self.cached = cached  # segments of the edition in the cache
+        self.total = total  # segments the edition has

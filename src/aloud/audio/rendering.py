@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from aloud.audio.cache import SegmentAudio, SegmentCache, describe
 from aloud.audio.segment_plan import Segment, SegmentPlan
 from aloud.audio.segment_task import RenderedSegment, SegmentTask, render_segment
-from aloud.errors import SynthesisError
+from aloud.errors import Interrupted, SynthesisError
 from aloud.progress import NullProgress, Progress
 from aloud.run.executor import Executor
 from aloud.run.scheduler import TaskFailed, run_tasks
@@ -63,6 +63,9 @@ def render_segments(
     longest_first = sorted(tasks.values(), key=lambda t: -words[t.segment.key])
     try:
         run_tasks(longest_first, render_segment, executor, keep)
+    except KeyboardInterrupt as stop:
+        total = len({s.key for s in segment_plan.all})
+        raise Interrupted(getattr(stop, "cause", stop), len(done), total) from None
     except TaskFailed as failed:
         raise SynthesisError(_failure(failed.task.segment, failed.reasons, titles)) from None
     progress.finish("render")

@@ -14,7 +14,8 @@ from typing import Annotated, Optional
 import typer
 
 from aloud import __version__
-from aloud.errors import AloudError
+from aloud.errors import AloudError, Interrupted
+from aloud.words import counted
 
 app = typer.Typer(
     name="aloud",
@@ -82,9 +83,14 @@ def _stop_on(signum: int, _frame: object) -> None:
 
 
 def _stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
+    resume = ""
+    if isinstance(exc, Interrupted):
+        resume = (f"; run the same command again to resume ({exc.cached} of {counted(exc.total, 'segment')} "
+                  f"{'is' if exc.cached == 1 else 'are'} cached)")
+        exc = exc.cause
     if isinstance(exc, Stopped):
-        return f"stopped by {signal.Signals(exc.signum).name}", 128 + exc.signum
-    return "interrupted", 130
+        return f"stopped by {signal.Signals(exc.signum).name}{resume}", 128 + exc.signum
+    return f"interrupted{resume}", 130
 
 
 def main() -> None:
