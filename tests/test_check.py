@@ -156,6 +156,14 @@ def test_acx_profile_passes_the_acx_rules_and_the_default_does_not(edition, sess
     assert (info.sample_rate, info.bitrate) == (44100, 192000)
 
 
+def test_check_acx_on_a_default_edition_says_to_build_with_the_acx_profile(edition):
+    folder, _ = edition
+    result = subprocess.run([sys.executable, "-m", "aloud", "check", str(folder), "--acx"], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 1
+    assert "build it again with --profile acx" in result.stderr
+
+
 def _cut(path: Path, share: float) -> None:
     path.write_bytes(path.read_bytes()[: int(path.stat().st_size * share)])
 

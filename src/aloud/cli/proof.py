@@ -40,8 +40,18 @@ def check_command(
         for finding in report.failures:
             table.add_row(finding.check, finding.subject, finding.detail)
         Console(soft_wrap=False).print(table)
+        if acx and _profile_of(edition_dir) != "acx" and any(f.check.startswith("ACX") for f in report.failures):
+            typer.echo("This edition was built with the default profile; for Audible, build it again with "
+                       "--profile acx (192 kb/s CBR MP3 at 44.1 kHz, peaks at -3 dB or below).", err=True)
     if not report.passed:
         raise typer.Exit(1)
+
+
+def _profile_of(edition_dir: Path) -> str:
+    try:
+        return str(json.loads((edition_dir / "chapters.json").read_text(encoding="utf-8"))["audio"]["profile"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
 
 
 @app.command("verify", cls=PlainHelpCommand)
