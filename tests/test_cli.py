@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import wave
@@ -144,8 +145,30 @@ def test_say_writes_a_wav(tmp_path):
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_say_wants_a_wav_name(tmp_path):
-    assert_error(invoke("say", "Hi", "-o", str(tmp_path / "x.mp3")), 2, ".wav")
+def test_say_wants_a_wav_or_mp3_name(tmp_path):
+    assert_error(invoke("say", "Hi", "-o", str(tmp_path / "x.ogg")), 2, "writes a .wav or an .mp3 file")
+
+
+@needs_media
+def test_say_writes_an_mp3_and_plays_it_with_the_first_player_found(tmp_path, monkeypatch):
+    played = tmp_path / "played.txt"
+    player = tmp_path / "bin" / "ffplay"
+    player.parent.mkdir()
+    player.write_text(f'#!/bin/sh\necho "$@" > {played}\n')
+    player.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{player.parent}:{os.environ['PATH']}")
+    out = tmp_path / "hello.mp3"
+    result = invoke("say", "Hello there. This is a test of the voice.", "-o", str(out), "--play")
+    assert result.exit_code == 0, result.stderr
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=format_name,duration", "-of", "json",
+                            str(out)], capture_output=True, text=True, check=True)
+    found = json.loads(probe.stdout)["format"]
+    assert found["format_name"] == "mp3" and 1.5 < float(found["duration"]) < 8
+    assert played.read_text().split()[-1] == str(out)  # played, once written
+
+
+def test_say_refuses_a_long_text_and_points_to_build(tmp_path):
+    assert_error(invoke("say", "word " * 2001, "-o", str(tmp_path / "x.wav")), 2, "aloud build")
 
 
 @needs_media

@@ -1,11 +1,11 @@
-"""`aloud say`: a short text spoken into a WAV file, for a quick listen to a voice and rate."""
+"""`aloud say`: a short text spoken into a WAV or MP3 file, for a quick listen to a voice and rate."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from aloud.audio import pcm
+from aloud.audio import ffmpeg, pcm
 from aloud.errors import SynthesisError, UsageError
 from aloud.model import Chapter, Paragraph
 from aloud.narrate import narrate_chapter
@@ -22,8 +22,13 @@ from aloud.words import count_words
 MAX_WORDS = 2000
 
 
+OUTPUT_SUFFIXES = (".wav", ".mp3")
+
+
 def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None) -> float:
-    """Speak `text` into the WAV file `out`. Returns its duration in seconds."""
+    """Speak `text` into the WAV or MP3 file `out`. Returns its duration in seconds."""
+    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise UsageError(f"{out}: `say` writes a .wav or an .mp3 file")
     if not text.strip():
         raise UsageError("nothing to say: the text is empty")
     words = count_words(text)
@@ -49,4 +54,9 @@ def say(text: str, out: Path, settings: BuildSettings, voice: str | None = None)
         raise SynthesisError(f"could not say {problem} (tried twice)") from None
     rate = spoken[0].sample_rate
     joined, _ = pcm.join_clips([c.pcm for c in spoken], [u.pause_after for u in units], rate)
+    if out.suffix.lower() == ".mp3":
+        ffmpeg.require("ffmpeg")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ffmpeg.write_mp3(joined, rate, out)
+        return len(joined) / pcm.SAMPLE_BYTES / rate
     return pcm.write_wav(out, joined, rate)

@@ -369,6 +369,32 @@ def encode_segment(
     return {AAC if AAC in encodings else MP3: result.stdout}
 
 
+def write_mp3(pcm: bytes | bytearray, rate: int, out: Path, bitrate: str = "64k") -> None:
+    """Mono PCM as an MP3 file, complete or not at all."""
+    part = out.with_name(f".{out.name}.part")
+    try:
+        run_ffmpeg(["-y", *_pcm_input(rate), "-c:a", "libmp3lame", "-b:a", bitrate, "-f", "mp3", str(part)],
+                   what=f"encoding {out.name}", input=pcm)
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+# Players that play a file and exit, the first one found is used (ffplay comes with ffmpeg).
+PLAYERS = (("ffplay", ["-nodisp", "-autoexit", "-loglevel", "error"]), ("mpv", ["--no-video", "--really-quiet"]),
+           ("paplay", []), ("aplay", ["-q"]), ("afplay", []))
+
+
+def play(path: Path) -> str | None:
+    """Play an audio file on this machine's speakers with the first player found; its name,
+    or None when there is none."""
+    for program, args in PLAYERS:
+        if shutil.which(program):
+            run(program, [*args, str(path)], what=f"playing {path.name}")
+            return program
+    return None
+
+
 def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
     """Join MP3 streams into one file with a fresh Xing header, without re-encoding."""
     listing = work_dir / f"{out.stem}.mp3.txt"
