@@ -60,6 +60,7 @@ def test_a_build_in_a_terminal_shows_live_progress_and_ends_with_the_edition(sam
     lines = screen_lines(shown)
     bars = [line for line in lines if "━" in line]
     assert any(line.startswith("Speaking and encoding (words)") for line in bars)
+    assert re.search(r"Speaking and encoding \(words\) · chapter \d+ · \d+ min of audio", shown)  # where it is
     assert any(line.startswith("Writing the outputs (files)") for line in bars)
     assert re.search(r"\b(\d+)/\1\b", " ".join(bars))  # a bar that reached its end, "N/N"
     assert re.fullmatch(r"out/the-lighthouse-keeper: The Lighthouse Keeper — 3 chapters, \d+:\d\d", lines[-1])

@@ -12,6 +12,10 @@ class Progress(Protocol):
 
     def finish(self, stage: str) -> None: ...
 
+    def note(self, stage: str, text: str) -> None:
+        """Where the stage is now, in a few words ("chapter 3 · 12 min of audio")."""
+        ...
+
 
 class NullProgress:
     def start(self, stage: str, total: int) -> None:
@@ -21,4 +25,7 @@ class NullProgress:
         pass
 
     def finish(self, stage: str) -> None:
+        pass
+
+    def note(self, stage: str, text: str) -> None:
         pass

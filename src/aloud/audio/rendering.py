@@ -54,7 +54,11 @@ def render_segments(
     if tasks:
         cache.remove_stale_temporaries()
 
+    made = [0.0]  # seconds of audio spoken in this build
+
     def keep(task: SegmentTask, rendered: RenderedSegment) -> None:
+        made[0] += rendered.duration
+        progress.note("render", f"chapter {task.segment.chapter} · {made[0] / 60:.0f} min of audio")
         description = describe(rendered.sample_rate, rendered.samples, rendered.timings, rendered.loudness_lufs,
                                rendered.gain_db, f"{voicing.engine} {voicing.voice} {voicing.rate} wpm")
         done[rendered.key] = cache.put(rendered.key, description, dict(rendered.encoded))

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 LABELS = {
     "render": "Speaking and encoding (words)",
-    "chapters": "Joining chapter MP3s (chapters)",
+    "chapters": "Joining the chapter MP3s (chapters)",
     "join": "Writing the outputs (files)",
     "verify": "Listening to each chapter (chapters)",
 }
@@ -35,6 +35,10 @@ class RichProgress:
             task = self.tasks[stage]
             self.bar.update(task, completed=self.bar.tasks[task].total)
 
+    def note(self, stage: str, text: str) -> None:
+        if stage in self.tasks:
+            self.bar.update(self.tasks[stage], description=f"{LABELS.get(stage, stage)} · {text}")
+
 
 class LineProgress:
     """One line per stage start and end, for logs and pipes."""
@@ -54,6 +58,9 @@ class LineProgress:
     def finish(self, stage: str) -> None:
         seconds = time.monotonic() - self.started.get(stage, time.monotonic())
         print(f"{LABELS.get(stage, stage)}: done in {seconds:.1f} s", file=sys.stderr, flush=True)
+
+    def note(self, stage: str, text: str) -> None:
+        pass  # a log has its line at the start and the end
 
 
 @contextmanager
