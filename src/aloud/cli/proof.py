@@ -19,13 +19,15 @@ def check_command(
     edition_dir: Annotated[Path, typer.Argument(metavar="EDITION", help="An edition folder (OUT/<slug>).", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
     acx: Annotated[bool, typer.Option("--acx", help="Also check the ACX (Audible) rules for each chapter file.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress.")] = False,
 ) -> None:
     """Verify an edition: files, durations, chapter marks, tags, transcript, and each chapter's audio.
     Exits 0 only when every check passes."""
+    from aloud.cli.terminal import progress_for
     from aloud.proof.check import check_edition
 
-    with errors():
-        report = check_edition(edition_dir, acx=acx)
+    with errors(), progress_for(quiet=quiet or as_json, transient=True) as progress:
+        report = check_edition(edition_dir, acx=acx, progress=progress or NullProgress())
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     elif report.passed:

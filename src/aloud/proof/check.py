@@ -22,6 +22,7 @@ from aloud.audio import ffmpeg
 from aloud.errors import AloudError
 from aloud.export.id3 import table_of_contents
 from aloud.export.manifest import chapter_audio_source, read_manifest
+from aloud.progress import NullProgress, Progress
 from aloud.proof.documents import epub_findings, player_findings, transcript_findings
 from aloud.proof.findings import CheckReport, Finding, finding
 from aloud.proof.library import library_findings
@@ -45,8 +46,9 @@ ACX_SAMPLE_RATE = 44100
 ACX_BITRATE = 192_000
 
 
-def check_edition(folder: Path, acx: bool = False) -> CheckReport:
-    """Every check of the edition in `folder`; the ACX rules too if asked, or if it was built for ACX."""
+def check_edition(folder: Path, acx: bool = False, progress: Progress = NullProgress()) -> CheckReport:
+    """Every check of the edition in `folder`; the ACX rules too if asked, or if it was built
+    for ACX. Listening to each chapter (the long part) is reported as the "verify" stage."""
     manifest = read_manifest(folder)
     acx = acx or manifest.get("audio", {}).get("profile") == "acx"
     findings = list(_files(folder, manifest))
@@ -60,7 +62,9 @@ def check_edition(folder: Path, acx: bool = False) -> CheckReport:
     findings += epub_findings(folder, manifest, present)
     findings += player_findings(folder, manifest, present)
     findings += library_findings(folder, manifest, present)
-    findings += _audio(folder, manifest, present, acx)
+    progress.start("verify", len(manifest["chapters"]))
+    findings += _audio(folder, manifest, present, acx, progress)
+    progress.finish("verify")
     return CheckReport(folder, tuple(findings))
 
 
@@ -203,10 +207,11 @@ def _playlist(folder: Path, manifest: dict, present: set[str]) -> Iterator[Findi
                    "chapter files in order" if listed == expected else f"lists {listed}; expected {expected}")
 
 
-def _audio(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterator[Finding]:
+def _audio(folder: Path, manifest: dict, present: set[str], acx: bool, progress: Progress) -> Iterator[Finding]:
     target = float(manifest.get("loudness", {}).get("target_lufs", -19.0))
     rate = float(manifest.get("rate") or 170)
     for chapter in manifest["chapters"]:
+        progress.advance("verify")
         source = chapter_audio_source(folder, manifest, chapter, present.__contains__)
         if source is None:
             continue
