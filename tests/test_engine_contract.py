@@ -124,3 +124,16 @@ def test_a_missing_engine_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_hibari)
     with pytest.raises(AloudError, match=r"hibari-tts is not installed: install it with `pip install 'aloud\[neural\]'`"):
         create_engine("hibari").check_available()
+
+
+def test_a_language_no_voice_speaks_is_said_with_the_languages_the_engine_does_speak():
+    from aloud.errors import UsageError
+    from aloud.model import Voice
+    from aloud.speech.engine import resolve_voice
+
+    voices = [Voice("heart", "Heart", ("en-us",)), Voice("puck", "Puck", ("en-us",))]
+    with pytest.raises(UsageError, match=r"no voice speaks 'de': hibari speaks en-us only; choose another --engine"):
+        resolve_voice(voices, "de", "hibari")
+    assert resolve_voice(voices, "en", "hibari").id == "heart"  # a language it speaks, by its primary tag
+    with pytest.raises(UsageError, match="unknown voice 'Nobody'"):
+        resolve_voice(voices, "Nobody", "hibari")

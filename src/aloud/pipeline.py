@@ -204,7 +204,7 @@ def open_engine(settings: BuildSettings, wanted_voice: str | None, rate: int, la
         if voice is None:
             log.warning("%s has no voice for the book's language (%s): %s reads it", settings.engine, language,
                         settings.voice)
-    voice = voice or resolve_voice(voices, wanted_voice or settings.voice)
+    voice = voice or resolve_voice(voices, wanted_voice or settings.voice, settings.engine)
     if wanted_voice is not None and language and voice.languages and not _speaks(voice, language.split("-")[0]):
         log.warning("voice %s speaks %s, but the text is in %s: its words will sound foreign (leave --voice out "
                     "for the engine's voice of the text's language)", voice.id, voice.languages[0], language)

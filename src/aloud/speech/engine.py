@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -46,8 +47,9 @@ class Engine(Protocol):
         ...
 
 
-def resolve_voice(voices: list[Voice], wanted: str) -> Voice:
-    """Find a voice by id, language, the id's last part, or name (case-insensitive)."""
+def resolve_voice(voices: list[Voice], wanted: str, engine: str = "") -> Voice:
+    """Find a voice by id, language, the id's last part, or name (case-insensitive); a
+    language no voice of `engine` speaks is said so, with the languages it does speak."""
     key = wanted.strip().lower()
     for match in (
         lambda v: v.id.lower() == key,
@@ -58,6 +60,14 @@ def resolve_voice(voices: list[Voice], wanted: str) -> Voice:
         found = [v for v in voices if match(v)]
         if found:
             return found[0]
+    if re.fullmatch(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*", key):  # a language asked for, which no voice speaks
+        by_language = voice_for_language(voices, key)
+        if by_language is not None:
+            return by_language
+        spoken = sorted({lang for v in voices for lang in v.languages})
+        if 0 < len(spoken) <= 5:
+            raise UsageError(f"no voice speaks {wanted!r}: {engine or 'this engine'} speaks {' and '.join(spoken)} only; "
+                             "choose another --engine (`aloud voices --engine NAME` lists its voices)")
     raise UsageError(f"unknown voice {wanted!r}; `aloud voices` lists the {counted(len(voices), 'voice')} available")
 
 
