@@ -36,7 +36,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -214,25 +213,12 @@ def cluster(source: Path, repeat: int) -> None:
     rounds; fastest of `repeat` each. The cluster's overhead should stay within 10 %."""
     text = source.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     work = Path(tempfile.mkdtemp(prefix="aloud-bench-cluster-"))
-    dask = str(Path(sys.executable).with_name("dask"))
-    processes = []
+    sys.path.insert(0, str(ROOT / "tests"))
+    from dask_loopback import loopback_cluster
+
     try:
         book = work / "book.txt"
         book.write_text(text, encoding="utf-8")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        address = f"tcp://127.0.0.1:{port}"
-        processes.append(subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                           "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        for n in range(2):
-            processes.append(subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--no-dashboard",
-                                               "--local-directory", str(work / f"w{n}")],
-                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        from distributed import Client
-
-        with Client(address, timeout=30) as client:
-            client.wait_for_workers(2, timeout=60)
 
         def command(out: str, *extra: str) -> list[str]:
             shutil.rmtree(work / out, ignore_errors=True)
@@ -241,12 +227,13 @@ def cluster(source: Path, repeat: int) -> None:
                     *extra]
 
         local, remote, traffic = [], [], []
-        for round_ in range(repeat):
-            print(f"round {round_ + 1} of {repeat}", file=sys.stderr)
-            local.append(_timed_build(command("local", "--jobs", "2")))
-            before = _loopback_bytes()
-            remote.append(_timed_build(command("cluster", "--scheduler", address)))
-            traffic.append(_loopback_bytes() - before)
+        with loopback_cluster(work / "dask", workers=2) as address:
+            for round_ in range(repeat):
+                print(f"round {round_ + 1} of {repeat}", file=sys.stderr)
+                local.append(_timed_build(command("local", "--jobs", "2")))
+                before = _loopback_bytes()
+                remote.append(_timed_build(command("cluster", "--scheduler", address)))
+                traffic.append(_loopback_bytes() - before)
         audio = probe_seconds(next((work / "cluster").glob("*/*.m4b")))
         received = sum(f.stat().st_size for f in (work / "cluster-cache").rglob("*") if f.is_file())
         (local_s, local_speak), (remote_s, remote_speak) = min(local), min(remote)
@@ -276,13 +263,6 @@ def cluster(source: Path, repeat: int) -> None:
         print(report)
         (ROOT / "bench" / "cluster.md").write_text(report, encoding="utf-8")
     finally:
-        for process in processes[::-1]:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
         shutil.rmtree(work, ignore_errors=True)
 
 

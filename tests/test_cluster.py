@@ -9,16 +9,14 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import needs_media
+from dask_loopback import free_port, loopback_cluster
 
 distributed = pytest.importorskip("distributed", reason="dask is in the `cluster` extra: make test installs it")
 pytestmark = needs_media
@@ -28,42 +26,19 @@ ALOUD = [sys.executable, "-m", "aloud"]
 CAROL = Path(__file__).parent / "corpus" / "a-christmas-carol.txt"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def cluster(tmp_path: Path, workers: int = 2, env: dict[str, str] | None = None):
+    return loopback_cluster(tmp_path / "dask-logs", workers, env)
 
 
-@contextmanager
-def cluster(tmp_path: Path, workers: int = 2, env: dict[str, str] | None = None) -> Iterator[str]:
-    """A scheduler and `workers` single-thread workers (each with its nanny), on loopback."""
-    address = f"tcp://127.0.0.1:{free_port()}"
-    logs = tmp_path / "dask-logs"
-    logs.mkdir(exist_ok=True)
-    processes = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port",
-                                   address.rsplit(":", 1)[1], "--no-dashboard"],
-                                  stdout=subprocess.DEVNULL, stderr=open(logs / "scheduler.log", "w"))]  # noqa: SIM115
-    try:
-        for n in range(workers):
-            processes.append(start_worker(address, f"w{n}", logs, env))
-        with distributed.Client(address, timeout=30) as client:
-            client.wait_for_workers(workers, timeout=60)
-        yield address
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
-def start_worker(address: str, name: str, logs: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen([str(BIN / "dask"), "worker", address, "--nthreads", "1", "--nworkers", "1",
-                             "--no-dashboard", "--name", name, "--local-directory", str(logs / name)],
-                            stdout=subprocess.DEVNULL, stderr=open(logs / f"{name}.log", "w"),  # noqa: SIM115
-                            env={**os.environ, **(env or {})})
+def building(tmp_path: Path, book: Path, address: str, cache: Path) -> subprocess.Popen:
+    """A build on the cluster, started, once its first segment is in the cache."""
+    running = subprocess.Popen([*ALOUD, "build", str(book), "-o", str(tmp_path / "out"), "--cache-dir", str(cache),
+                                "-q", "--scheduler", address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    end = time.monotonic() + 120
+    while not list(cache.rglob("segments/*/*.json")) and time.monotonic() < end and running.poll() is None:
+        time.sleep(0.05)
+    assert list(cache.rglob("segments/*/*.json")), "no segment came back from the cluster"
+    return running
 
 
 def build(tmp_path: Path, text: Path, out: str, *extra: str, ok: bool = True,
@@ -118,13 +93,9 @@ def test_a_cluster_build_equals_a_local_build_byte_for_byte(tmp_path, book, loca
 def test_a_worker_killed_mid_task_changes_nothing(tmp_path, book, local_build):
     cache = tmp_path / "cache"
     with cluster(tmp_path) as address:
-        command = [*ALOUD, "build", str(book), "-o", str(tmp_path / "out"), "--cache-dir", str(cache), "-q",
-                   "--scheduler", address]
-        running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        running = building(tmp_path, book, address, cache)  # the workers are warm
         with distributed.Client(address) as client:
             end = time.monotonic() + 120
-            while not list(cache.rglob("segments/*/*.json")) and time.monotonic() < end:  # the workers are warm
-                time.sleep(0.05)
             busy: list = []
             while not busy and time.monotonic() < end and running.poll() is None:
                 busy = sorted(w for w, n in client.run(lambda dask_worker: dask_worker.state.executing_count).items() if n)
@@ -145,12 +116,7 @@ def test_a_worker_killed_mid_task_changes_nothing(tmp_path, book, local_build):
 def test_a_scheduler_lost_mid_build_is_one_error_and_a_rerun_goes_on_from_the_cache(tmp_path, book, local_build):
     cache = tmp_path / "cache"
     with cluster(tmp_path) as address:
-        command = [*ALOUD, "build", str(book), "-o", str(tmp_path / "out"), "--cache-dir", str(cache), "-q",
-                   "--scheduler", address]
-        running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        end = time.monotonic() + 120
-        while not list(cache.rglob("segments/*/*.json")) and time.monotonic() < end:
-            time.sleep(0.05)
+        running = building(tmp_path, book, address, cache)
         received = len(list(cache.rglob("segments/*/*.json")))
         assert received >= 1
         scheduler = subprocess.run(["pgrep", "-f", f"dask scheduler --host 127.0.0.1 --port {address.rsplit(':', 1)[1]}"],

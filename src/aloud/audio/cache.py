@@ -238,13 +238,15 @@ class _Entry:
 UNKNOWN_VOICE = "(spoken by an earlier aloud)"
 
 
-def _entries(root: Path) -> list[_Entry]:
+def _entries(root: Path, voices: bool = True) -> list[_Entry]:
+    """The cache's entries; with `voices`, each says who spoke it (its description is read)."""
     found = []
     for description in sorted((root / "segments").glob("*/*.json")):
         key = description.stem
         try:
             used = description.stat().st_mtime
-            voice = json.loads(description.read_text(encoding="utf-8")).get("voice") or UNKNOWN_VOICE
+            voice = (json.loads(description.read_text(encoding="utf-8")).get("voice") or UNKNOWN_VOICE
+                     if voices else "")
         except (OSError, ValueError, AttributeError):
             continue  # being written or removed by a build running meanwhile, or damaged: made again when used
         streams = tuple(p for p in (description.with_name(f"{key}.aac"), description.with_name(f"{key}.mp3")) if p.exists())
@@ -281,8 +283,11 @@ def prune(root: Path, older_than: float | None = None, max_bytes: int | None = N
     not only aloud's cache is refused first."""
     if not root.is_dir():
         return CacheInfo(root, 0, 0)
-    _cache_files(root)  # refuses a folder that holds anything else
-    entries = sorted(_entries(root), key=lambda e: e.used)  # the least recently used first
+    files = _cache_files(root)  # refuses a folder that holds anything else
+    if older_than is None and max_bytes is not None and sum(
+            f.stat().st_size for f in files if f.is_file()) <= max_bytes:
+        return CacheInfo(root, 0, 0)  # within its size: nothing to read (after every build, the usual case)
+    entries = sorted(_entries(root, voices=False), key=lambda e: e.used)  # the least recently used first
     now = time.time()
     total = sum(e.bytes for e in entries)
     removed = []

@@ -28,7 +28,6 @@ from aloud.cli.options import (
 )
 from aloud.cli.program import app, errors
 from aloud.clock import duration_text
-from aloud.errors import UsageError
 from aloud.export.exporter import EXPORTERS, parse_outputs
 from aloud.pipeline import EditionOptions, build
 from aloud.progress import NullProgress
@@ -79,17 +78,15 @@ def build_command(
     make a site: OUT/index.html lists every edition, and with --base-url (or OUT/aloud.toml)
     OUT/feed.xml is their podcast feed."""
     with errors():
-        if title and len(inputs) > 1:
-            raise UsageError("--title names one edition; give one input with it")
-        if cover and len(inputs) > 1:
-            raise UsageError("--cover is one edition's; give one input with it, or `cover =` in each edition file")
         narration = narration_options(announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep)
         settings = settings_for(out, jobs, cache_dir, engine, narration, scheduler).with_overrides(
             audio=audio_profile(profile), outputs=parse_outputs(outputs) if outputs is not None else None
         )
         settings = settings.validated()
         options = EditionOptions(title=title, author=author, voice=voice, rate=rate, cover=cover, language=language)
-        if is_site(inputs, settings.out_dir, base_url, prune):
+        from aloud.publish.collection import makes_a_site
+
+        if makes_a_site(inputs, settings.out_dir, base_url, prune):
             from aloud.cli.site_report import SiteReport, print_summary
             from aloud.publish.collection import build_site
 
@@ -110,18 +107,3 @@ def build_command(
             typer.echo(
                 f"{built.folder}: {built.edition.title} — {counted(len(built.marks), 'chapter')}, {duration_text(built.duration)}{state}"
             )
-
-
-def is_site(inputs: list[str], out: Path, base_url: str | None, prune: bool) -> bool:
-    """Whether this build makes a site: several inputs or a folder of them, a feed or a
-    prune asked for, or an OUT that is a site already."""
-    from aloud.publish.inputs import names_a_collection
-    from aloud.publish.site_file import SITE_FILE
-    from aloud.publish.site_record import SITE_RECORD
-
-    if inputs == ["-"]:
-        if base_url or prune:
-            raise UsageError("stdin (-) is one edition; --base-url and --prune are for a site of files")
-        return False
-    return (names_a_collection(inputs) or base_url is not None or prune or (out / SITE_FILE).is_file()
-            or (out / SITE_RECORD).is_file())

@@ -20,8 +20,8 @@ from aloud.progress import Progress
 from aloud.publish.inputs import expand_inputs, names_a_collection
 from aloud.publish.shelf import shelved
 from aloud.publish.site import FEED_FILES, PublishedSite, check_site_files, publish_site
-from aloud.publish.site_file import load_channel
-from aloud.publish.site_record import SiteRecord
+from aloud.publish.site_file import SITE_FILE, load_channel
+from aloud.publish.site_record import SITE_RECORD, SiteRecord
 from aloud.settings import BuildSettings
 
 log = logging.getLogger(__name__)
@@ -98,11 +98,8 @@ def build_site(
     site's library page, and with a base URL its feed."""
     site = settings.out_dir
     inputs = expand_inputs(names, settings.readers, leave_out=site)
-    adding = not names_a_collection(names) and bool(SiteRecord.load(site).listed)
-    if adding and prune:
-        raise UsageError(f"{site} lists more editions than this input's; to prune it, name every input of the site")
-    if len(inputs) > 1 and (options.title or options.cover):
-        raise UsageError(f"--{'title' if options.title else 'cover'} is one edition's, and these are {len(inputs)}; "
+    if max(len(inputs), len(names)) > 1 and (options.title or options.cover):
+        raise UsageError(f"--{'title' if options.title else 'cover'} is one edition's, and these are {max(len(inputs), len(names))}; "
                          "give each its own in its edition file")
     try:
         site.mkdir(parents=True, exist_ok=True)
@@ -110,6 +107,9 @@ def build_site(
         raise OutputError(f"{site}: cannot create the site's folder: {exc.strerror or exc}") from None
     with held_lock(site / SITE_LOCK, "the site's", f"{site}: another build of this site is running"):
         record = SiteRecord.load(site)
+        adding = not names_a_collection(names) and bool(record.listed)  # one input, joining the editions listed
+        if adding and prune:
+            raise UsageError(f"{site} lists more editions than this input's; to prune it, name every input of the site")
         channel = load_channel(site, base_url)
         if not channel.base_url and record.base_url:  # the feed, once made, stays
             channel = replace(channel, base_url=record.base_url)
@@ -130,6 +130,17 @@ def build_site(
         sources = {o.slug: str(Path(o.input).resolve()) for o in outcomes if o.slug}
         published = publish_site(site, editions, channel, record, settings.source_date_epoch, sources)
     return SiteBuild(site, tuple(outcomes), published, not_named, pruned, prune and failed, adding)
+
+
+def makes_a_site(names: Sequence[str], out: Path, base_url: str | None, prune: bool) -> bool:
+    """Whether a build of `names` into `out` makes a site: several inputs or a folder of
+    them, a feed or a prune asked for, or an `out` that is a site already."""
+    if list(names) == ["-"]:
+        if base_url or prune:
+            raise UsageError("stdin (-) is one edition; --base-url and --prune are for a site of files")
+        return False
+    return (names_a_collection(names) or base_url is not None or prune or (out / SITE_FILE).is_file()
+            or (out / SITE_RECORD).is_file())
 
 
 def _plan(inputs: list[str], settings: BuildSettings, options: EditionOptions) -> tuple[list[_Planned], list[Outcome]]:
