@@ -57,7 +57,7 @@ def test_an_m4b_only_build_encodes_no_mp3_and_a_later_full_one_adds_them(source,
     assert {f.subject for f in report.findings if f.check == "loudness"} == {f"the-lighthouse-keeper.m4b #{n}" for n in (1, 2, 3)}
 
     full = build(source, settings(tmp_path), EditionOptions(voice="low"))
-    assert full.changed == "outputs m4b → cover,m4b,mp3,chaptered-mp3,epub,transcripts,player"
+    assert full.changed == "outputs m4b → cover,m4b,mp3,chaptered-mp3,epub,transcripts,player,sample"
     assert len(list(cache.rglob("*.mp3"))) == 3 and len(list(cache.rglob("*.json"))) == 3
     assert audio_md5(full.files["m4b"]) == first_audio  # the AAC streams were not made again
     assert {"mp3/01 - The Storm.mp3", "index.html", "the-lighthouse-keeper.epub"} <= files_in(full.folder)
@@ -94,7 +94,7 @@ def test_a_rebuild_keeps_the_users_files_and_removes_only_its_own(source, tmp_pa
     (first.folder / "notes" / "todo.txt").write_text("listen again", encoding="utf-8")
     (first.folder / "mp3" / "bonus.mp3").write_bytes(b"mine")
     again = build(source, settings(tmp_path, outputs=("m4b", "epub")), EditionOptions(voice="low", rate=190))
-    assert again.changed == "rate 170 → 190, outputs cover,m4b,mp3,chaptered-mp3,epub,transcripts,player → m4b,epub"
+    assert again.changed == "rate 170 → 190, outputs cover,m4b,mp3,chaptered-mp3,epub,transcripts,player,sample → m4b,epub"
     assert (again.folder / "cover.jpg").read_bytes() == b"\xff\xd8 a cover"
     assert (again.folder / "notes" / "todo.txt").read_text(encoding="utf-8") == "listen again"
     assert files_in(again.folder) == {"the-lighthouse-keeper.m4b", "the-lighthouse-keeper.epub", "chapters.json",

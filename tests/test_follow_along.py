@@ -252,7 +252,8 @@ def test_epub_has_media_overlays_within_the_audio(built_seed, tmp_path):
 
 def test_outputs_are_listed_in_the_manifest(built_seed):
     built, manifest = built_seed
-    assert set(manifest["files"]) == {"cover", "m4b", "library-ignore", "mp3", "playlist", "vtt", "srt", "epub", "player"}
+    assert set(manifest["files"]) == {"cover", "m4b", "library-ignore", "mp3", "playlist", "vtt", "srt", "epub", "player",
+                                     "sample"}
     for name in manifest["files"].values():
         assert (built.folder / name).is_file(), name
     assert manifest["files"]["player"] == "index.html"

@@ -54,7 +54,7 @@ def test_two_cold_builds_are_byte_identical(tmp_path):
     second = build(source, BuildSettings(out_dir=tmp_path / "b", cache_dir=tmp_path / "cb"))
     a, b = digests(first.folder), digests(second.folder)
     assert {Path(name).suffix for name in a} >= {".m4b", ".mp3", ".epub", ".vtt", ".srt", ".html", ".json", ".m3u8"}
-    assert sum(name.endswith(".mp3") for name in a) == 3 + 1  # the chapters and the whole edition
+    assert sum(name.endswith(".mp3") for name in a) == 3 + 1 + 1  # the chapters, the whole edition, the sample
     assert a == b
 
 

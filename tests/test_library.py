@@ -79,7 +79,8 @@ def test_the_books_cover_is_in_every_output_and_beside_them(tmp_path):
     with Image.open(io.BytesIO(cover)) as image:
         assert (image.format, image.size) == ("JPEG", (1400, 700))  # the EPUB 2 cover, made at most 1400 px
     found = pictures(folder)
-    assert set(found) == {"a-made-book.m4b", "mp3/a-made-book.mp3", "mp3/01 - One.mp3", "mp3/02 - Two.mp3"}
+    assert set(found) == {"a-made-book.m4b", "mp3/a-made-book.mp3", "mp3/01 - One.mp3", "mp3/02 - Two.mp3",
+                          "mp3/a-made-book.sample.mp3"}
     assert all(data == cover for data in found.values())
     with zipfile.ZipFile(folder / "a-made-book.epub") as epub:
         assert epub.read("OEBPS/cover.jpg") == cover and b'properties="cover-image"' in epub.read("OEBPS/package.opf")

@@ -406,6 +406,24 @@ def join_mp3(parts: list[Path], out: Path, work_dir: Path) -> None:
     )
 
 
+def cut_mp3(source: Path, start: float, duration: float, out: Path) -> None:
+    """`duration` seconds of an MP3 from `start`, its frames copied (cut at the nearest frames)."""
+    run_ffmpeg(
+        ["-ss", f"{start:.3f}", "-i", str(source), "-t", f"{duration:.3f}", "-map", "0:a", "-c", "copy", *BITEXACT,
+         "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3", str(out)],
+        what=f"cutting {out.name}",
+    )
+
+
+def silent_mp3(seconds: float, out: Path, bitrate: str, sample_rate: int) -> None:
+    """`seconds` of mono digital silence as an MP3 of the given format (to join to others)."""
+    run_ffmpeg(
+        ["-f", "lavfi", "-i", f"anullsrc=r={sample_rate}:cl=mono", "-t", f"{seconds:.3f}", "-c:a", "libmp3lame",
+         "-b:a", bitrate, *BITEXACT, "-id3v2_version", "0", "-f", "mp3", str(out)],
+        what=f"making {out.name}",
+    )
+
+
 def mux_m4b(adts: list[Path], metadata: Path, out: Path, work_dir: Path, cover: Path | None = None,
             language: str = "") -> None:
     """The M4B from ADTS streams (joined as bytes: ADTS frames stand alone), with tags and

@@ -57,6 +57,7 @@ EXPORTERS = {
     "epub": "aloud.export.epub:EpubExporter",
     "transcripts": "aloud.export.transcript:TranscriptExporter",
     "player": "aloud.export.player:PlayerExporter",
+    "sample": "aloud.export.sample:SampleExporter",  # a few minutes of it, for a shop page or a trailer
 }
 ALL = "all"
 

@@ -104,6 +104,10 @@ def tag_chapter_mp3(path: Path, book: BookTags, index: int, title: str) -> None:
     _save(tags, path)
 
 
+def tag_sample_mp3(path: Path, book: BookTags) -> None:
+    _save(_edition_tags(book, f"{book.title} (sample)"), path)
+
+
 MAX_CHILDREN = 255  # a CTOC frame counts its entries in one byte
 
 

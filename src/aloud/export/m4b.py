@@ -91,7 +91,7 @@ class M4bExporter:
         aac = [s.aac for c in context.chapters for s in c.segments]
         write_m4b(context.tags, list(context.marks), aac, out, context.work)
         files = {"m4b": out.name}
-        if {"mp3", "chaptered-mp3"} & set(context.outputs):
+        if {"mp3", "chaptered-mp3", "sample"} & set(context.outputs):
             # Audiobookshelf counts every audio file under a book's folder as one of its
             # tracks, except in a folder holding `.ignore`: the MP3s are left to other players.
             ignore = context.folder / CHAPTER_FOLDER / ".ignore"

@@ -65,6 +65,7 @@ def check_edition(folder: Path, acx: bool = False, progress: Progress = NullProg
     progress.start("verify", len(manifest["chapters"]))
     findings += _audio(folder, manifest, present, acx, progress)
     progress.finish("verify")
+    findings += _sample(folder, manifest, present, acx)
     return CheckReport(folder, tuple(findings))
 
 
@@ -241,6 +242,29 @@ def _audio(folder: Path, manifest: dict, present: set[str], acx: bool, progress:
             yield from _acx(path, name, health)
         elif acx:
             yield finding("ACX format", name, False, "ACX wants a file per chapter: build with --outputs mp3 (or all)")
+
+
+SAMPLE_LENGTH = (60.0, 300.0)  # seconds: ACX's retail sample is 1 to 5 minutes
+
+
+def _sample(folder: Path, manifest: dict, present: set[str], acx: bool) -> Iterator[Finding]:
+    """The retail sample: 1 to 5 minutes (at least half the longest chapter, in an edition with
+    no chapter a minute long: it is cut from one chapter), and with `acx` held to the rules of
+    a chapter file."""
+    name = manifest["files"].get("sample")
+    if name not in present:
+        return
+    try:
+        health = ffmpeg.audio_health(folder / name)
+    except AloudError as exc:
+        yield finding("sample", name, False, str(exc))
+        return
+    low, high = SAMPLE_LENGTH
+    low = min(low, 0.5 * max((c["end"] - c["start"] for c in manifest["chapters"]), default=0.0))
+    yield finding("sample length", name, low <= health.duration <= high,
+                  f"{health.duration:.1f} s (between {low:.0f} and {high:.0f})")
+    if acx:
+        yield from _acx(folder / name, name, health)
 
 
 def _acx(path: Path, name: str, health: ffmpeg.AudioHealth) -> Iterator[Finding]:
