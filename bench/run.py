@@ -1,8 +1,11 @@
 """Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
 
-    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf|site|cluster] [--baseline REF]   (make bench)
+    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf|site|cluster|estimate] [--baseline REF]   (make bench)
 
-Five parts; *cluster* (written to bench/cluster.md) builds the text cold locally with
+Six parts; *estimate* (written to bench/estimate.md) compares, for each installed engine,
+what `aloud plan` says an edition will last with what the build makes: from the words
+alone (an empty cache), and at the voice's pace learned from another text in the cache.
+*cluster* (written to bench/cluster.md) builds the text cold locally with
 --jobs 2 and on two single-thread Dask workers on this machine, side by side: the
 overhead, the bytes over the network per hour of audio, and the client's serial share. *pdf* (written to bench/pdf.md) times `aloud plan` on PDFs of 100 to 1,000 pages.
 *site* (written to bench/site.md) builds 50 short articles cut from the text into one site
@@ -169,7 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", type=Path, help="the text to build (default: A Christmas Carol)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold runs (default 3)")
-    parser.add_argument("--only", choices=("speed", "engines", "pdf", "site", "cluster"),
+    parser.add_argument("--only", choices=("speed", "engines", "pdf", "site", "cluster", "estimate"),
                         help="run one part (default: all)")
     parser.add_argument("--baseline", metavar="REF", help="also build cold with aloud at this git commit, side by side")
     args = parser.parse_args()
@@ -184,6 +187,76 @@ def main() -> None:
         site(source, args.repeat)
     if args.only in (None, "cluster"):
         cluster(source, args.repeat)
+    if args.only in (None, "estimate"):
+        estimates(source)
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+LEARNED_FROM = CORPUS / "markdown" / "500lines-template-engine.md"
+
+
+def estimates(book: Path) -> None:
+    """`aloud plan`'s duration against the build's, per engine: (1) with an empty cache, from
+    the words alone; (2) after another text was built into the cache, at the pace learned from
+    it (none of the target's segments is in it). Each target is built into a cache of its own."""
+    targets = [(t, rate) for t, rate in ((SEED, None), (CORPUS / "markdown" / "500lines-flow-shop.md", None),
+                                        (CORPUS / "web" / "guardian-1" / "source.html", None),
+                                        (CORPUS / "web" / "bbc-1" / "source.html", None), (book, None),
+                                        (SEED, 220), (book, 220)) if t is not None and t.exists()]
+    if not LEARNED_FROM.exists():
+        print(f"estimate: {LEARNED_FROM} is missing: nothing to learn from", file=sys.stderr)
+        return
+    work = Path(tempfile.mkdtemp(prefix="aloud-bench-estimate-"))
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}. "
+        f"{time.strftime('%Y-%m-%d')}. The pace is learned from `{LEARNED_FROM.name}` built at the default rate; "
+        "no target's segments are in the cache. Error: (plan − build) ÷ build.",
+        "",
+        "| engine | text | rate | build | plan, empty cache | error | plan, pace learned | error | learned from |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    errors: dict[str, tuple[list[float], list[float]]] = {}
+    try:
+        for engine in _installed_engines():
+            learned = work / f"{engine}-learned"
+            subprocess.run([*ALOUD, "build", str(LEARNED_FROM), "--engine", engine, "--outputs", "m4b", "-q",
+                            "-o", str(work / "out"), "--cache-dir", str(learned)], check=True)
+            for n, (target, rate) in enumerate(targets):
+                extra = ["--engine", engine, *(["--rate", str(rate)] if rate else [])]
+
+                def plan(cache: Path) -> dict:
+                    done = subprocess.run([*ALOUD, "plan", str(target), "--json", "--cache-dir", str(cache), *extra],
+                                          check=True, capture_output=True, text=True)
+                    return json.loads(done.stdout)
+
+                blind, calibrated = plan(work / "empty"), plan(learned)
+                out = work / f"{engine}-{n}"
+                subprocess.run([*ALOUD, "build", str(target), *extra, "--outputs", "m4b", "-q", "-o", str(out),
+                                "--cache-dir", str(work / f"{engine}-cache-{n}")], check=True)
+                [made] = out.glob("*/chapters.json")
+                actual = json.loads(made.read_text(encoding="utf-8"))["duration"]
+                e0 = blind["estimated_seconds"] / actual - 1
+                e1 = calibrated["estimated_seconds"] / actual - 1
+                errors.setdefault(engine, ([], []))[0].append(abs(e0))
+                errors[engine][1].append(abs(e1))
+                pace = calibrated["estimate"]["pace"]
+                lines.append(
+                    f"| {engine} | {target.parent.name + '/' if target.name == 'source.html' else ''}{target.name} | "
+                    f"{calibrated['rate']} | {actual / 60:.2f} min | "
+                    f"{blind['estimated_seconds'] / 60:.2f} min | {100 * e0:+.1f}% | "
+                    f"{calibrated['estimated_seconds'] / 60:.2f} min | {100 * e1:+.1f}% | "
+                    f"{pace['segments'] if pace else 0} segments |")
+                shutil.rmtree(out, ignore_errors=True)
+        lines.append("")
+        for engine, (blind, calibrated) in errors.items():
+            lines.append(f"- {engine}: mean |error| {100 * sum(blind) / len(blind):.1f}% from the words alone, "
+                         f"{100 * sum(calibrated) / len(calibrated):.1f}% at the learned pace "
+                         f"(largest {100 * max(calibrated):.1f}%)")
+        report = "\n".join(lines) + "\n"
+        print(report)
+        (ROOT / "bench" / "estimate.md").write_text(report, encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _loopback_bytes() -> int:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,12 @@ needs_media = pytest.mark.skipif(
     not (shutil.which("ffmpeg") and shutil.which("ffprobe") and shutil.which("espeak-ng")),
     reason="needs espeak-ng and ffmpeg installed (make test installs them)",
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Commands run without --cache-dir use a cache of the test session's, not the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
 
 
 @pytest.fixture

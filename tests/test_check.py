@@ -156,12 +156,23 @@ def test_acx_profile_passes_the_acx_rules_and_the_default_does_not(edition, sess
     assert (info.sample_rate, info.bitrate) == (44100, 192000)
 
 
+def test_an_acx_build_goes_beside_the_default_edition_and_leaves_it_alone(session_cache, tmp_path):
+    default = build(SEED, BuildSettings(out_dir=tmp_path, cache_dir=session_cache, jobs=2), EditionOptions())
+    before = {p: p.stat().st_mtime_ns for p in default.folder.rglob("*")}
+    acx = build(SEED, BuildSettings(out_dir=tmp_path, cache_dir=session_cache, jobs=2, audio=audio_profile("acx")),
+                EditionOptions())
+    assert acx.folder == default.folder.with_name(f"{default.folder.name}-acx")
+    assert {p: p.stat().st_mtime_ns for p in default.folder.rglob("*")} == before
+    assert json.loads((acx.folder / "chapters.json").read_text(encoding="utf-8"))["audio"]["profile"] == "acx"
+
+
 def test_check_acx_on_a_default_edition_says_to_build_with_the_acx_profile(edition):
     folder, _ = edition
     result = subprocess.run([sys.executable, "-m", "aloud", "check", str(folder), "--acx"], capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 1
     assert "build it again with --profile acx" in result.stderr
+    assert f"it goes to {folder.name}-acx beside this one" in " ".join(result.stderr.split())
 
 
 def _cut(path: Path, share: float) -> None:

@@ -16,6 +16,7 @@ from aloud import __version__
 from aloud.audio import ffmpeg
 from aloud.audio.cache import SegmentCache, default_cache_dir, writable_cache
 from aloud.audio.cache import prune as prune_cache
+from aloud.audio.duration_estimate import DurationEstimate, estimate_duration
 from aloud.audio.rendering import render_segments
 from aloud.audio.segment_plan import SegmentPlan, plan_edition
 from aloud.audio.timeline import chapter_marks
@@ -40,7 +41,7 @@ from aloud.speech.engine import resolve_voice, voice_for_language
 from aloud.speech.registry import create_engine, engine_module
 from aloud.speech.speaking import Voicing, is_stateless, takes_phonemes
 from aloud.structure import structure
-from aloud.words import count_words, one_line
+from aloud.words import one_line
 
 log = logging.getLogger(__name__)
 RECENT_SECONDS = 24 * 3600  # cached segments used this recently are never pruned after a build
@@ -108,6 +109,8 @@ def prepare(
     narration = replace(settings.narration, language=voicing.language if voicing else voice)
     locale = locale_for(narration)
     edition = structure(source, options.title, options.author, narration.kept, locale, narration.read_notes)
+    if settings.audio.profile != "default":  # an edition for Audible is another deliverable: beside the default one
+        edition = replace(edition, slug=f"{edition.slug}-{settings.audio.profile}")
     left_out: dict[int, list[tuple[int, Paragraph]]] = {}
     units = narrate_edition(edition, settings.pauses, narration, lexicon, locale, left_out)
     if not all(units.values()):
@@ -179,10 +182,13 @@ def _first(*values):
     return next(v for v in values if v is not None)
 
 
-def estimated_seconds(units: tuple[SpeechUnit, ...], rate: int, settings: BuildSettings) -> float:
-    words = sum(count_words(u.text) for u in units)
-    pauses = sum(u.pause_after for u in units)
-    return words * 60.0 / rate + pauses + settings.pauses.chapter_head + settings.pauses.chapter_tail
+def estimated_duration(prepared: PreparedEdition, settings: BuildSettings) -> DurationEstimate:
+    """How long each chapter of `prepared` will be: what the cache holds measured, the rest
+    at the voice's pace learned from the cache (with no engine open: from the words alone)."""
+    voicing = prepared.voicing or Voicing("", "", "", prepared.rate)
+    segment_plan = plan_edition(prepared.edition, prepared.units, voicing.key, settings.pauses, settings.audio)
+    cache_root = (settings.cache_dir or default_cache_dir()) if prepared.voicing else None
+    return estimate_duration(segment_plan, voicing, cache_root)
 
 
 def _speaks(voice: Voice, tag: str) -> bool:

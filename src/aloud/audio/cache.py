@@ -207,7 +207,9 @@ def _checked(data: object) -> tuple[dict, dict[str, tuple[int, str]]] | None:
 
 
 def describe(sample_rate: int, samples: int, timings: Iterable[UnitTiming], loudness_lufs: float, gain_db: float,
-             voice: str = "") -> dict:
+             voice: str = "", spoken: dict | None = None) -> dict:
+    """An entry's description; `spoken` says who spoke it and its words and silences, which
+    estimates of how long a text will be are learned from (see `duration_estimate`)."""
     return {
         "sample_rate": sample_rate,
         "samples": samples,
@@ -215,6 +217,7 @@ def describe(sample_rate: int, samples: int, timings: Iterable[UnitTiming], loud
         "loudness_lufs": loudness_lufs,
         "gain_db": gain_db,
         **({"voice": voice} if voice else {}),  # who spoke it ("pyttsx3 en-us 170 wpm"), for `cache info`
+        **(spoken or {}),
     }
 
 

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Mapping
 
 from aloud.audio.cache import SegmentAudio, SegmentCache, describe
+from aloud.audio.duration_estimate import silence_of, speaker
 from aloud.audio.segment_plan import Segment, SegmentPlan
 from aloud.audio.segment_task import RenderedSegment, SegmentTask, render_segment
 from aloud.errors import Interrupted, SynthesisError
@@ -60,7 +61,8 @@ def render_segments(
         made[0] += rendered.duration
         progress.note("render", f"chapter {task.segment.chapter} · {made[0] / 60:.0f} min of audio")
         description = describe(rendered.sample_rate, rendered.samples, rendered.timings, rendered.loudness_lufs,
-                               rendered.gain_db, f"{voicing.engine} {voicing.voice} {voicing.rate} wpm")
+                               rendered.gain_db, f"{voicing.engine} {voicing.voice} {voicing.rate} wpm",
+                               {**speaker(voicing), "words": words[rendered.key], "silence": silence_of(task.segment)})
         done[rendered.key] = cache.put(rendered.key, description, dict(rendered.encoded))
         progress.advance("render", words[rendered.key])
 

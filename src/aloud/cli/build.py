@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -12,6 +11,7 @@ from aloud.cli.options import (
     AnnounceOption,
     CacheDirOption,
     ChapterTitlesOption,
+    CoverOption,
     EngineOption,
     KeepOption,
     KeepWebOption,
@@ -20,6 +20,7 @@ from aloud.cli.options import (
     MatterOption,
     NotesOption,
     OutOption,
+    ProfileOption,
     RateOption,
     SchedulerOption,
     VoiceOption,
@@ -46,9 +47,7 @@ def build_command(
     rate: RateOption = None,
     title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="Edition title (one input only).")] = None,
     author: Annotated[Optional[str], typer.Option("--author", metavar="TEXT", help="Edition author.")] = None,
-    cover: Annotated[
-        Optional[Path], typer.Option("--cover", metavar="FILE", help="A picture for the cover (JPEG, PNG …; one input only).")
-    ] = None,
+    cover: CoverOption = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", help="Worker processes (default: CPUs).")] = None,
     cache_dir: CacheDirOption = None,
     engine: EngineOption = None,
@@ -61,9 +60,7 @@ def build_command(
     language: LanguageOption = None,
     lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    profile: Annotated[
-        str, typer.Option("--profile", metavar="NAME", help="Audio profile: default, or acx (Audible: 192 kb/s CBR MP3 at 44.1 kHz, peaks ≤ -3 dB).")
-    ] = "default",
+    profile: ProfileOption = "default",
     outputs: Annotated[
         Optional[str],
         typer.Option("--outputs", metavar="LIST", help=f"What to make, a comma list of {', '.join(EXPORTERS)} (default all; "

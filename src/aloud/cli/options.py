@@ -44,6 +44,10 @@ CacheDirOption = Annotated[
 ]
 VoiceOption = Annotated[Optional[str], typer.Option("--voice", metavar="VOICE", help="Voice id, language or name (see `aloud voices`).")]
 RateOption = Annotated[Optional[int], typer.Option("--rate", metavar="WPM", help="Speaking rate in words per minute (80–450).")]
+CoverOption = Annotated[
+    Optional[Path], typer.Option("--cover", metavar="FILE", help="A picture for the cover (JPEG, PNG …; one input only).")]
+ProfileOption = Annotated[str, typer.Option(
+    "--profile", metavar="NAME", help="Audio profile: default, or acx (Audible: 192 kb/s CBR MP3 at 44.1 kHz, peaks ≤ -3 dB).")]
 SchedulerOption = Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", envvar="ALOUD_SCHEDULER", show_envvar=True,
     help="Speak on a Dask cluster: its scheduler's address (tcp://host:8786; extra `cluster`).")]
 def _engines_help() -> str:
@@ -65,7 +69,8 @@ KeepWebOption = Annotated[
 LexiconOption = Annotated[
     Optional[Path], typer.Option("--lexicon", metavar="FILE", help="Pronunciation lexicon (TOML: word = \"respelling\").")
 ]
-InputArgument = Annotated[str, typer.Argument(metavar="INPUT", help="Text file to read (`-` for stdin).", show_default=False)]
+InputArgument = Annotated[str, typer.Argument(
+    metavar="INPUT", help="The file to read (text, Markdown, HTML, EPUB, PDF; `-` for stdin).", show_default=False)]
 LanguageOption = Annotated[
     Optional[str], typer.Option("--language", metavar="TAG", help="The text's language (de, fr, en-GB …), over what it says and detection.")
 ]

@@ -11,7 +11,9 @@ from aloud.cli.help import PlainHelpCommand
 from aloud.cli.options import (
     AnnounceOption,
     AuthorOption,
+    CacheDirOption,
     ChapterTitlesOption,
+    CoverOption,
     EngineOption,
     InputArgument,
     KeepOption,
@@ -20,6 +22,7 @@ from aloud.cli.options import (
     LexiconOption,
     MatterOption,
     NotesOption,
+    ProfileOption,
     RateOption,
     TitleOption,
     VoiceOption,
@@ -28,8 +31,10 @@ from aloud.cli.options import (
 )
 from aloud.cli.program import app, errors
 from aloud.clock import duration_text
+from aloud.errors import ToolMissingError
 from aloud.model import Edition
-from aloud.pipeline import EditionOptions, estimated_seconds, open_engine, prepare
+from aloud.pipeline import EditionOptions, estimated_duration, open_engine, prepare
+from aloud.settings import audio_profile
 from aloud.words import counted
 
 
@@ -47,20 +52,26 @@ def about(edition: Edition) -> dict:
     }
 
 
-def _prepared(input: str, settings, options: EditionOptions, with_engine: str | None):
-    """The edition prepared as a build would: with the engine opened when a voice or engine is
-    named, so the narration is in the language that voice speaks."""
-    if not with_engine:
+def _prepared(input: str, settings, options: EditionOptions, named: bool):
+    """The edition prepared as a build would: with the engine open, so the narration is in the
+    language its voice speaks. An engine that is not installed is needed only when named
+    (`--engine`, `--voice`): else the edition is prepared without, and estimated from its words."""
+    try:
+        return prepare(input, settings, options,
+                       lambda voice, rate, language: open_engine(settings, voice, rate, language))
+    except ToolMissingError:
+        if named:
+            raise
         return prepare(input, settings, options)
-    return prepare(input, settings, options,
-                   lambda voice, rate, language: open_engine(settings, voice, rate, language))
 
 
 @app.command("plan", cls=PlainHelpCommand)
 def plan_command(
     input: InputArgument,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    voice: VoiceOption = None,
     rate: RateOption = None,
+    engine: EngineOption = None,
     title: TitleOption = None,
     author: AuthorOption = None,
     announce: AnnounceOption = True,
@@ -71,33 +82,49 @@ def plan_command(
     keep: KeepOption = None,
     lexicon: LexiconOption = None,
     language: LanguageOption = None,
-    voice: VoiceOption = None,
-    engine: EngineOption = None,
+    cover: CoverOption = None,
+    profile: ProfileOption = "default",
+    cache_dir: CacheDirOption = None,
 ) -> None:
-    """Show the chapters an edition would have, with estimated durations. Nothing is spoken."""
+    """Show the chapters and how long each will be. Nothing is spoken: what the cache holds
+    is measured, the rest estimated at the voice's pace, learned from the cache."""
     with errors():
-        settings = settings_for(engine=engine, narration=narration_options(
-            announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
+        settings = settings_for(cache_dir=cache_dir, engine=engine, narration=narration_options(
+            announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep),
+        ).with_overrides(audio=audio_profile(profile))
         prepared = _prepared(input, settings, EditionOptions(title=title, author=author, rate=rate, voice=voice,
-                                                             language=language), voice or engine)
+                                                             cover=cover, language=language), bool(voice or engine))
         edition = prepared.edition
+        estimate = estimated_duration(prepared, settings)
         rows = [
             {
                 "index": c.index,
                 "title": c.title,
                 "word_count": c.word_count,
-                "estimated_seconds": round(estimated_seconds(prepared.units[c.index], prepared.rate, settings), 1),
+                "estimated_seconds": round(estimate.chapters[c.index], 1),
             }
             for c in edition.chapters
         ]
-        total = round(sum(r["estimated_seconds"] for r in rows), 1)
+        total = round(estimate.seconds, 1)
+        voicing = prepared.voicing
         if as_json:
+            pace = estimate.pace
             data = {"title": edition.title, "author": edition.author, "slug": edition.slug, "rate": prepared.rate,
-                    "word_count": edition.word_count, "estimated_seconds": total, **about(edition), "chapters": rows}
+                    "engine": voicing.engine if voicing else None, "voice": voicing.voice if voicing else None,
+                    "word_count": edition.word_count, "estimated_seconds": total,
+                    "estimate": {"segments": estimate.segments, "measured": estimate.measured,
+                                 "pace": {"per_letter": round(pace.per_letter, 4), "per_unit": round(pace.per_unit, 4),
+                                          "segments": pace.segments,
+                                          "spread": round(pace.spread, 4)} if pace else None,
+                                 "how": estimate.how_good()},
+                    **about(edition), "chapters": rows}
             typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
             return
+        who = f", voice {voicing.voice} ({voicing.engine})" if voicing else ""
         typer.echo(f"{edition.title}, by {edition.author}" if edition.author else edition.title)
-        typer.echo(f"{counted(len(rows), 'chapter')}, {counted(edition.word_count, 'word')}, about {duration_text(total)} at {prepared.rate} wpm")
+        typer.echo(f"{counted(len(rows), 'chapter')}, {counted(edition.word_count, 'word')}, about "
+                   f"{duration_text(total)} at {prepared.rate} wpm{who}")
+        typer.echo(f"The duration is {estimate.how_good()}.")
         for r in rows:
             typer.echo(f"{r['index']:>4}  {duration_text(r['estimated_seconds']):>8}  {r['word_count']:>6} words  {r['title']}")
 
@@ -116,6 +143,7 @@ def text_command(
     lexicon: LexiconOption = None,
     language: LanguageOption = None,
     voice: VoiceOption = None,
+    rate: RateOption = None,
     engine: EngineOption = None,
 ) -> None:
     """Print exactly what will be spoken, chapter by chapter, with each pause in seconds."""
@@ -124,6 +152,6 @@ def text_command(
     with errors():
         settings = settings_for(engine=engine, narration=narration_options(
             announce, chapter_titles, keep_web_leftovers, lexicon, read_matter, read_notes, keep))
-        prepared = _prepared(input, settings, EditionOptions(title=title, author=author, voice=voice,
-                                                             language=language), voice or engine)
+        prepared = _prepared(input, settings, EditionOptions(title=title, author=author, voice=voice, rate=rate,
+                                                             language=language), bool(voice or engine))
         typer.echo(script(prepared.edition, prepared.units, settings.pauses.paragraph, prepared.left_out), nl=False)

@@ -44,7 +44,8 @@ def check_command(
         Console(soft_wrap=False).print(table)
         if acx and _profile_of(edition_dir) != "acx" and any(f.check.startswith("ACX") for f in report.failures):
             typer.echo("This edition was built with the default profile; for Audible, build it again with "
-                       "--profile acx (192 kb/s CBR MP3 at 44.1 kHz, peaks at -3 dB or below).", err=True)
+                       "--profile acx (192 kb/s CBR MP3 at 44.1 kHz, peaks at -3 dB or below): it goes to "
+                       f"{edition_dir.name}-acx beside this one.", err=True)
     if not report.passed:
         raise typer.Exit(1)
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from aloud.edition_folder import BUILD_RECORD, PENDING, EditionFolder, held_lock
 from aloud.errors import AloudError, OutputError, ToolMissingError, UsageError
 from aloud.model import BuiltEdition
-from aloud.pipeline import EditionOptions, build, estimated_seconds, prepare
+from aloud.pipeline import EditionOptions, build, estimated_duration, prepare
 from aloud.progress import Progress
 from aloud.publish.inputs import expand_inputs, names_a_collection
 from aloud.publish.shelf import shelved
@@ -167,7 +167,7 @@ def _plan(inputs: list[str], settings: BuildSettings, options: EditionOptions) -
                                               "give one of them another title (title = in its edition file)"))
         else:
             taken[slug] = path
-            estimate = sum(estimated_seconds(units, prepared.rate, settings) for units in prepared.units.values())
+            estimate = estimated_duration(prepared, settings).seconds  # for the ETA: its scale cancels out
             planned.append(_Planned(path, slug, estimate))
     return planned, failed
 
