@@ -1,8 +1,10 @@
 """Benchmark: aloud against the bare chain a user could hand-roll, side by side in one run.
 
-    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf|site|cluster|estimate] [--baseline REF]   (make bench)
+    python bench/run.py [TEXT] [--repeat N] [--only speed|engines|pdf|site|cluster|estimate|proofread] [--baseline REF]   (make bench)
 
-Six parts; *estimate* (written to bench/estimate.md) compares, for each installed engine,
+Seven parts; *proofread* (written to bench/proofread.md, seconds) aligns what the narration
+says of each corpus novel with its text and counts what a narrator would not say
+(bench/proofread.py). *estimate* (written to bench/estimate.md) compares, for each installed engine,
 what `aloud plan` says an edition will last with what the build makes: from the words
 alone (an empty cache), and at the voice's pace learned from another text in the cache.
 *cluster* (written to bench/cluster.md) builds the text cold locally with
@@ -56,6 +58,7 @@ SEED = next(iter(sorted((ROOT / "seeds").glob("*.txt"))), None)
 _SCRIPT = Path(sys.executable).with_name("aloud")
 ALOUD = [sys.executable, str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "aloud"]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 from aloud.structure.gutenberg import strip_gutenberg  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -172,7 +175,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("text", nargs="?", type=Path, help="the text to build (default: A Christmas Carol)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold runs (default 3)")
-    parser.add_argument("--only", choices=("speed", "engines", "pdf", "site", "cluster", "estimate"),
+    parser.add_argument("--only", choices=("speed", "engines", "pdf", "site", "cluster", "estimate", "proofread"),
                         help="run one part (default: all)")
     parser.add_argument("--baseline", metavar="REF", help="also build cold with aloud at this git commit, side by side")
     args = parser.parse_args()
@@ -189,6 +192,10 @@ def main() -> None:
         cluster(source, args.repeat)
     if args.only in (None, "estimate"):
         estimates(source)
+    if args.only in (None, "proofread"):
+        from proofread import proofread_all
+
+        print(proofread_all(ROOT / "bench" / "proofread.md"))
 
 
 CORPUS = ROOT.parent / "shared" / "corpus"

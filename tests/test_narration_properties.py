@@ -67,3 +67,32 @@ def test_every_word_of_ordinary_prose_is_kept_in_order(paragraphs):
     said = " ".join(spoken(text, announce_edition=False, announce_chapters=False))
     said_words = re.findall(r"[a-z]+", said.lower())
     assert said_words == [w for p in paragraphs for w in p]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.lists(words, min_size=1, max_size=6), st.data())
+def test_emphasis_ellipses_broken_off_speech_and_titles_keep_every_word_in_order(paragraphs, data):
+    """A narrator's marks — a word in capitals, a trailing "...", speech broken off with
+    "--", "Mr." before a name in a quotation — change how a word is said, never which."""
+    assume(not any(looks_like_a_heading(p) for p in paragraphs))
+    assume(not (EXPANDED | {"esq"}) & {w for p in paragraphs for w in p})
+    assume(not any(re.fullmatch(r"[ivxlcdm]+", w) for p in paragraphs for w in p))  # "MIX" is a number
+    written, expected = [], []
+    for p in paragraphs:
+        marked = []
+        for n, w in enumerate(p):
+            mark = data.draw(st.sampled_from(["", "", "caps", "ellipsis", "title"]))
+            if mark == "caps":
+                marked.append(w.upper())
+            elif mark == "ellipsis" and n < len(p) - 1:
+                marked.append(w + "...")
+            elif mark == "title" and n == 0:
+                marked.append(f'"Mr. {w.capitalize()}')
+                expected.append("mister")
+            else:
+                marked.append(w)
+            expected.append(w)
+        ending = data.draw(st.sampled_from([".", "--", "--?", "...", "!"]))
+        written.append(" ".join(marked)[:1].upper() + " ".join(marked)[1:] + ending)
+    said = " ".join(spoken("\n\n".join(written), announce_edition=False, announce_chapters=False))
+    assert re.findall(r"[a-z]+", said.lower()) == expected, said

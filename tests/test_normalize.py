@@ -297,16 +297,20 @@ CASES: list[tuple[str, str]] = [
     ("He said -- well", "He said, well"),
     ("a Marxist–Leninist view", "a Marxist-Leninist view"),
     ("purpose-built", "purpose-built"),
-    ("I was—", "I was"),
+    ("I was—", "I was—"),  # broken off: the dash stays
     ("—Yes.", "Yes."),
-    ("“I was—”", "“I was”"),
-    ("effort… Workers", "effort. Workers"),
-    ("It was a gruelling effort… Workers came", "It was a gruelling effort. Workers came"),
-    ("and then...", "and then."),
-    ("Wait… what?", "Wait, what?"),
-    ("I was… thinking", "I was, thinking"),
+    ("“I was—”", "“I was—”"),
+    ("“Where’s——?”", "“Where’s—?”"),
+    ("I was just--", "I was just—"),
+    ("dark already-- it had not", "dark already, it had not"),  # a dash between words is a pause
+    ("effort… Workers", "effort… Workers"),  # a trailing-off, not a stop
+    ("It was a gruelling effort… Workers came", "It was a gruelling effort… Workers came"),
+    ("and then...", "and then…"),
+    ("Wait… what?", "Wait… what?"),
+    ("I was… thinking", "I was… thinking"),
+    ("since then ... nothing", "since then… nothing"),
     ("…and then", "and then"),
-    ("so . . . there", "so, there"),
+    ("so . . . there", "so… there"),
     # --- more numbers in context ------------------------------------------------------------------
     ("Call 0800 123 456 now!", "Call zero eight zero zero, one two three, four five six now!"),
     ("+44 20 7946 0958", "plus four four, two zero, seven nine four six, zero nine five eight"),
@@ -367,7 +371,7 @@ def test_seed_article_reads_naturally() -> None:
     assert "between the twenty-fifth of May and the fifth of June, twenty twenty-five." in joined
     assert "(JISCO)" in joined and "JISCO also manages" in joined and "(CNIE)" in joined
     assert "China NGO Network" in joined
-    assert "It was a gruelling effort. Workers" in joined
+    assert "It was a gruelling effort… Workers" in joined
     assert not re.search(r"[0-9]", joined)
     # Lines without anything to normalise are returned as they were.
     assert spoken[0] == SEED.read_text(encoding="utf-8").splitlines()[0]

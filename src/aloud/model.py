@@ -76,6 +76,7 @@ LEFT_OUT = {
     "matter": "front or back matter",  # a title line, a byline, YAML front matter, a Gutenberg header and licence
     "comments": "comments",  # readers' comments under a web article
     "references": "reference list",  # a web page's "References", "External links", "See also"
+    "editorial": "editor's note",  # "[Illustration: …]", "[Later editions continued …]", a note signed "—ED."
 }
 
 

@@ -12,7 +12,8 @@ import logging
 import re
 from dataclasses import replace
 
-from aloud.model import BREAK, HEADING, VERSE, Chapter, Edition, Paragraph, SpeechUnit
+from aloud.model import BREAK, HEADING, PROSE, VERSE, Chapter, Edition, Paragraph, SpeechUnit
+from aloud.narrate.editorial import editorial_parts
 from aloud.narrate.lang import Locale, for_language
 from aloud.narrate.lexicon import Lexicon
 from aloud.narrate.readable import ReadableText
@@ -37,8 +38,10 @@ def opening_announcement(edition: Edition, locale: Locale) -> str:
 
 
 class _Units:
-    def __init__(self, chapter: int, lexicon: Lexicon, readable: ReadableText, locale: Locale) -> None:
+    def __init__(self, chapter: int, lexicon: Lexicon, readable: ReadableText, locale: Locale,
+                 keep_editorial: bool = False) -> None:
         self.chapter = chapter
+        self.keep_editorial = keep_editorial
         self.lexicon = lexicon
         self.readable = readable
         self.locale = locale
@@ -78,6 +81,13 @@ class _Units:
         if paragraph.left_out:
             self.left_out.append((len(self.units), paragraph))
             return
+        if not self.keep_editorial and paragraph.kind == PROSE and ("[" in paragraph.text or "ED" in paragraph.text
+                                                                     or "Ed" in paragraph.text or "TR" in paragraph.text):
+            text, notes = editorial_parts(paragraph.text)
+            self.left_out += [(len(self.units), Paragraph(note, left_out="editorial")) for note in notes]
+            if notes and not text.strip(" .,;:"):
+                return
+            paragraph = replace(paragraph, text=text) if notes else paragraph
         if paragraph.pronounce:
             paragraph = self._placeheld(paragraph)
         try:
@@ -149,7 +159,8 @@ def narrate_chapter(
     """The chapter's units; what is left out of it (with the index of the unit it stands
     before) is added to `left_out` when one is given."""
     locale = locale or locale_for(options)
-    units = _Units(chapter.index, lexicon, readable or ReadableText(options.language), locale)
+    units = _Units(chapter.index, lexicon, readable or ReadableText(options.language), locale,
+                   keep_editorial="editorial" in options.kept)
     if opening:
         units.say(opening, pauses.announcement, "announcement", written=opening, new_paragraph=True)
     for paragraph in chapter.preamble:

@@ -16,16 +16,26 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _OPENING = "'\"‘“„«»‹›([—–-¿¡ "
+# Another speaker takes up inside a paragraph: a dash between one quotation and the next
+# ('"Who?"--"I."'). It ends a sentence as a full stop would.
+_SPEAKER_CHANGE = re.compile(r"(?<=[\"”’»])\s*(?:—|--|–)\s*(?=[\"“‘«])")
 
 MAX_WORDS = 40
 
 
-def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset()) -> list[str]:
+def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset(),
+                    titles: frozenset[str] = frozenset()) -> list[str]:
     """A paragraph's sentences: each ends at . ! ? or … before a capital or a digit, except
-    after one of the language's `abbreviations` (lower case, without the stop) or an initial."""
+    after one of the language's `abbreviations` (lower case, without the stop) or an initial.
+    At the opening of a quotation only `titles` and initials hold ('"Mr. Marley', "'W.
+    RABBIT'"): there '"No. I should like' is the word no."""
     text = " ".join(paragraph.split())
     if not text:
         return []
+    if "-" in text or "—" in text or "–" in text:
+        turns = _SPEAKER_CHANGE.split(text)
+        if len(turns) > 1:
+            return [s for turn in turns for s in split_sentences(turn, abbreviations, titles)]
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -35,7 +45,8 @@ def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset())
         before = text[start : match.start()]
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
         bare = last_word.rstrip(".'\"’”)]").lower()
-        if bare in abbreviations or re.fullmatch(r"[A-Za-z]", bare):
+        quoted = bare.lstrip(_OPENING)
+        if bare in abbreviations or re.fullmatch(r"[A-Za-z]", quoted) or quoted != bare and quoted in titles:
             continue  # "Mr. Smith", "C. D. Smith"
         sentences.append(text[start : match.end()].strip())
         start = match.end()

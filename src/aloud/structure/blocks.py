@@ -9,8 +9,9 @@ leftovers, the lines that gave the title).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from aloud.model import VERSE, Paragraph
+from aloud.model import PROSE, VERSE, Paragraph
 
 # Every pattern here runs in time linear in the line: no two parts of one can match the
 # same characters (a run of spaces before "#" and the spaces after it, say).
@@ -78,15 +79,46 @@ def is_scene_break(block: list[str]) -> bool:
     return len(block) == 1 and is_scene_break_line(block[0])
 
 
+_OPENS_A_LINE = "\"'‘“("
+VERSE_SHAPED = "verse-shaped"  # a stanza's shape, but not certainly one: verse if a stanza is beside it
+
+
 def paragraphs_of(lines: tuple[str, ...] | list[str], width: int) -> list[Paragraph]:
     """Hard-wrapped lines make one paragraph; a block of long lines is a paragraph per line;
-    a block of short lines each starting with a capital, in a wrapped text, is verse."""
+    a block of short lines each starting with a capital, in a wrapped text, is verse, and so
+    is one indented as a whole. A block of capitalised lines a little shorter than the
+    text's may be a stanza: it is marked so, and `settle_verse` decides by its neighbours."""
+    indented = len(lines) > 1 and all(len(line) - len(line.lstrip()) >= 2 for line in lines)
     lines = [" ".join(line.split()) for line in lines]
     if len(lines) == 1:
         return [Paragraph(lines[0])]
     lengths = sorted(len(line) for line in lines)
     if lengths[len(lengths) // 2] > 100 or lengths[-1] > 120:
         return [Paragraph(line) for line in lines]
-    if width >= 45 and lengths[-1] <= width * 0.7 and all(line[:1].isupper() or line[:1] in "\"'‘“(" for line in lines):
+    capitalised = all(line[:1].isupper() or line[:1] in _OPENS_A_LINE for line in lines)
+    if capitalised and width >= 45 and (lengths[-1] <= width * 0.7 or indented and lengths[-1] <= width
+                                        or len(lines) >= 4 and lengths[-1] <= width * 0.9):
         return [Paragraph("\n".join(lines), VERSE)]
+    # Two lines only if the first ends as a line of verse does: a wrapped line of talk runs on.
+    couplet = len(lines) == 2 and lines[0][-1:] in ",;:.!?'\"’”—-"
+    if capitalised and width >= 45 and (len(lines) >= 3 or couplet) and lengths[-1] <= width * 0.9:
+        return [Paragraph("\n".join(lines), VERSE_SHAPED)]
     return [Paragraph(" ".join(lines))]
+
+
+def settle_verse(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A poem is read one way throughout: a verse-shaped block beside a stanza (or beside one
+    that became a stanza so), or beside another verse-shaped block, is a stanza too; a lone
+    one is prose."""
+    paragraphs = [replace(p, kind=VERSE) if p.kind == VERSE_SHAPED and any(
+        0 <= m < len(paragraphs) and paragraphs[m].kind == VERSE_SHAPED for m in (n - 1, n + 1)) else p
+        for n, p in enumerate(paragraphs)]
+    changed = True
+    while changed:
+        changed = False
+        for n, p in enumerate(paragraphs):
+            if p.kind == VERSE_SHAPED and any(0 <= m < len(paragraphs) and paragraphs[m].kind == VERSE
+                                                for m in (n - 1, n + 1)):
+                paragraphs[n], changed = replace(p, kind=VERSE), True
+    return [replace(p, kind=PROSE, text=" ".join(p.text.split())) if p.kind == VERSE_SHAPED else p
+            for p in paragraphs]

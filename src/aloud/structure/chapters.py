@@ -12,7 +12,7 @@ import re
 
 from aloud.model import BREAK, HEADING, Chapter, Paragraph
 from aloud.narrate.lang import HeadingWords
-from aloud.structure.blocks import paragraphs_of
+from aloud.structure.blocks import paragraphs_of, settle_verse
 from aloud.structure.headings import CONTENTS, NAMED, Heading, SceneBreak, TextBlock
 from aloud.structure.titles import section_title
 
@@ -53,7 +53,7 @@ def _sections_under_headings(items: list[Heading | TextBlock | SceneBreak], widt
             return
         if not any(says(p) for p in body):
             return
-        sections.append((heading, [p for p in body]))
+        sections.append((heading, settle_verse(body)))
 
     for item in items:
         if isinstance(item, Heading):

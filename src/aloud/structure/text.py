@@ -15,7 +15,7 @@ from aloud.errors import InputError
 from aloud.model import PROSE, Chapter, Edition, Paragraph, Source
 from aloud.narrate.lang import Locale
 from aloud.structure.article import author_line, closing_title, is_title_line, name_reads_as_title, opening_lines
-from aloud.structure.blocks import is_scene_break, marked_blocks, paragraphs_of, typical_width
+from aloud.structure.blocks import is_scene_break, marked_blocks, paragraphs_of, settle_verse, typical_width
 from aloud.structure.chapters import chapters_from_headings, left_out_paragraph
 from aloud.structure.gutenberg import strip_gutenberg
 from aloud.structure.headings import (
@@ -81,7 +81,7 @@ def structure_text(source: Source, locale: Locale, title: str | None = None, aut
         chapters = _untitled_by_topic(_with_repeats_marked(chapters), locale)
     else:
         # No headings, or "headings" with nothing under them: the text is all prose.
-        paragraphs = [p for item in items for p in _paragraphs(item, width)]
+        paragraphs = settle_verse([p for item in items for p in _paragraphs(item, width)])
         chapters = parts_by_topic(mark_repeats(paragraphs), locale)
     if not chapters:
         raise InputError(f"{source.name}: no readable text found")

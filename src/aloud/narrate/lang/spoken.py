@@ -33,12 +33,18 @@ def alternatives(keys: Iterable[str]) -> str:
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
+# Abbreviations that are also words of their language, read out only before a name.
+BEFORE_A_NAME = frozenset({"Me"})
+
+
 def abbreviations(table: Mapping[str, str]) -> Callable[[str], str]:
     """A pass that reads each abbreviation of `table` out; at a sentence's end its full stop
     stays, as the sentence's own ("… usw." → "… und so weiter.")."""
     pattern = re.compile(f"(?<![\\w.])(?:{alternatives(table)})(?=\\s|$|[,;:)])")
 
     def said(m: Match) -> str:
+        if m.group(0) in BEFORE_A_NAME and not m.string[m.end():].lstrip()[:1].isupper():
+            return m.group(0)  # "Me Dupont" is Maître Dupont; "Me conseilleriez-vous" is "me"
         words = table[m.group(0)]
         at_end = m.group(0).endswith(".") and not m.string[m.end():].strip(" \"'”»«")
         return words + "." if at_end else words

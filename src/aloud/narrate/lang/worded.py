@@ -30,6 +30,7 @@ class Wording:
     closing: str  # "Ende von {title}."
     # Abbreviations after which a full stop does not end a sentence (lower case, without the stop).
     sentence_abbreviations: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()  # of them, those that may open a quotation ("M. Dupont")
     heading_numbers: Mapping[str, int] = field(default_factory=dict)  # "premier": 1, "drittes": 3, "zwei": 2
     ordinal_stop: bool = False  # "am 25. Mai": a number with a full stop is an ordinal, not a sentence's end
     # A preposition and the article a title opens with, as the language joins them: {"de les": "des"}
@@ -51,9 +52,9 @@ class WordedLocale:
 
     def split_sentences(self, paragraph: str) -> list[str]:
         if not self.wording.ordinal_stop:
-            return split_sentences(paragraph, self.wording.sentence_abbreviations)
+            return split_sentences(paragraph, self.wording.sentence_abbreviations, self.wording.titles)
         held = _ORDINAL_STOP.sub(lambda m: m.group(1) + _HELD, paragraph)
-        return [s.replace(_HELD, ". ") for s in split_sentences(held, self.wording.sentence_abbreviations)]
+        return [s.replace(_HELD, ". ") for s in split_sentences(held, self.wording.sentence_abbreviations, self.wording.titles)]
 
     def speakable(self, sentence: str) -> str:
         return self.wording.speakable(sentence)

@@ -30,6 +30,7 @@ DROP_CAP_SCALE = 1.6
 HEADING_WORDS = 15
 VERSE_LINES = 4  # a paragraph of this many short lines or more, each opening with a capital, is verse
 VERSE_WIDTH = 0.7  # of a full line, at most
+STANZA_WIDTH = 0.9  # a paragraph of capitalised lines this narrow beside a stanza is a stanza too
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "’", "\"", "'", "»", ")")
 _LINE_END_HYPHEN = re.compile(rf"([^\W\d_]+){HYPHEN}\s*([^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -108,6 +109,8 @@ class _Paragraph:
         self.lines = 0
         self.opened_by_cap = False
         self.verse_lines: list[str] = []  # each line, when it may be a line of verse ("" when it may not)
+        self.stanza_lines: list[str] = []  # the same, a little wider: verse if a stanza is beside it
+        self.line_texts: list[str] = []
 
     @property
     def text(self) -> str:
@@ -187,14 +190,20 @@ def page_blocks(pages: list[PageLines], furniture: set[tuple[int, int]]) -> list
                 paragraphs.append(current)
             current.add(text, words)
             current.lines += 1
+            capitalised = text.lstrip("‘’“\"'«„(—–- ")[:1].isupper()  # "‘ ’Tis the voice"
             current.verse_lines.append(text if full and line.right - line.left < VERSE_WIDTH * full
-                                       and text.lstrip("‘“\"'«„(—–-")[:1].isupper() else "")
+                                       and capitalised else "")
+            current.stanza_lines.append(text if full and line.right - line.left < STANZA_WIDTH * full
+                                        and capitalised else "")
+            current.line_texts.append(text)
             current.marks += list(line.marks)
             previous, previous_page = line, page.number
     _contents_left_out(paragraphs)
     for paragraph in paragraphs:
         if paragraph.kind == PROSE and paragraph.lines >= VERSE_LINES and all(paragraph.verse_lines):
             paragraph.kind, paragraph.text = VERSE, "\n".join(paragraph.verse_lines)
+    _whole_poems(paragraphs)
+    for paragraph in paragraphs:
         cites = tuple(Citation(page_name(paragraph.page), f"note-{mark}", mark) for mark in paragraph.marks
                       if f"note-{mark}" in out[paragraph.page].notes)
         text = "\n".join(" ".join(line.split()) for line in paragraph.text.split("\n")) if paragraph.kind == VERSE \
@@ -311,3 +320,28 @@ def _starts_paragraph(line: Line, previous: Line | None, new_page: bool, margins
         return True
     short = previous.right < line.right - 3 * line.size if previous.left <= line.left + 1 else False
     return indented or (ended and short)
+
+
+def _whole_poems(paragraphs: list[_Paragraph]) -> None:
+    """A poem read one way throughout: a paragraph of three or more capitalised, not full-width
+    lines beside a stanza (or beside one that became a stanza so) is a stanza too; of four or
+    more, whatever is beside it."""
+    def shaped(n: int, p: _Paragraph) -> bool:
+        if p.kind != PROSE or p.left_out or p.lines < 3 or len(p.stanza_lines) != p.lines:
+            return False
+        # A page's first line may be a running head the page's stanza runs on from.
+        opens_page = n > 0 and paragraphs[n - 1].page != p.page and p.lines >= 3
+        return all(p.stanza_lines[1:] if opens_page else p.stanza_lines)
+
+    for n, paragraph in enumerate(paragraphs):  # four capitalised lines, none full: a stanza whatever is beside it
+        if paragraph.lines >= VERSE_LINES and shaped(n, paragraph):
+            paragraph.kind, paragraph.text = VERSE, "\n".join(paragraph.line_texts)
+
+    changed = True
+    while changed:
+        changed = False
+        for n, paragraph in enumerate(paragraphs):
+            if shaped(n, paragraph) and any(0 <= m < len(paragraphs) and paragraphs[m].kind == VERSE
+                                            and paragraphs[m].page in (paragraph.page - 1, paragraph.page, paragraph.page + 1)
+                                            for m in (n - 1, n + 1)):
+                paragraph.kind, paragraph.text, changed = VERSE, "\n".join(paragraph.line_texts), True

@@ -48,5 +48,6 @@ class German(WordedLocale):
     wording = Wording(
         language="de", headings=HEADINGS, speakable=speakable_text, number_words=words,
         opening="{title}, von {author}.", closing="Ende von {title}.", sentence_abbreviations=SENTENCE_ABBREVIATIONS,
+        titles=frozenset({"dr", "prof", "hr", "fr"}),
         heading_numbers={**NUMBER_WORDS, **ORDINAL_WORDS}, ordinal_stop=True,
     )

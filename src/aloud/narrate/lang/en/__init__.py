@@ -29,13 +29,16 @@ HEADINGS = HeadingWords(
     reference_words=frozenset("this these that those such it its they them their he him his she her all both".split()),
 )
 
+# Of the abbreviations, those a quotation may open with ("Mr. Marley has been dead …").
+TITLES = frozenset("mr mrs ms dr st prof rev gen col capt lt sgt messrs".split())
+
 
 class English:
     language = "en"
     headings = HEADINGS
 
     def split_sentences(self, paragraph: str) -> list[str]:
-        return split_sentences(paragraph, SENTENCE_ABBREVIATIONS)
+        return split_sentences(paragraph, SENTENCE_ABBREVIATIONS, TITLES)
 
     def speakable(self, sentence: str) -> str:
         return speakable_text(sentence)

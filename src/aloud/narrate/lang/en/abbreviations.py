@@ -55,9 +55,9 @@ WORD_ABBREVIATIONS: Mapping[str, tuple[str, bool]] = {
     "incl": ("including", True), "excl": ("excluding", True), "esp": ("especially", True),
     "Bros": ("Brothers", True), "Ltd": ("Limited", True), "Corp": ("Corporation", True),
     "Inc": ("Incorporated", True), "Dept": ("Department", True), "Univ": ("University", True),
-    "Govt": ("Government", True), "Intl": ("International", True),
+    "Govt": ("Government", True), "Intl": ("International", True), "esq": ("Esquire", True),
 }
-_CAPITALISED_WORDS = [w.capitalize() for w in WORD_ABBREVIATIONS if len(w) > 1] + ["VS"]  # not "V."
+_CAPITALISED_WORDS = [w.capitalize() for w in WORD_ABBREVIATIONS if len(w) > 1] + ["VS", "ESQ"]  # not "V."
 _CAPITALISED_ABBREVIATION = re.compile(r"(?P<w>" + word_alternation(_CAPITALISED_WORDS) + r")\b(?P<dot>\.)?|&[Cc]\b\.?")
 _LOWER_CASE_ABBREVIATION = re.compile(
     r"(?P<w>" + word_alternation(w for w in WORD_ABBREVIATIONS if w.islower()) + r")\b(?P<dot>\.)?"

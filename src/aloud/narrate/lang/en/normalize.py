@@ -51,10 +51,10 @@ apostrophe suffix such as "'S" or "'LL" allowed) is
 
 Pause rule (`_pauses`): an em dash, a spaced en dash or hyphen, or a double hyphen
 between words becomes a comma (", "), which espeak-ng pauses on; a dash that opens
-or closes the sentence is dropped; an unspaced en dash inside a compound
-("Marxist–Leninist") becomes a hyphen. An ellipsis ("…", "...", ". . .") becomes a
-full stop when the next word starts with a capital or the sentence ends there, a
-comma otherwise, and disappears at the start of a sentence.
+the sentence is dropped; a dash that breaks speech off ("I was just——", "Where's--?")
+stays, as one em dash; an unspaced en dash inside a compound ("Marxist–Leninist")
+becomes a hyphen. An ellipsis ("…", "...", ". . .") is one "…", a trailing-off the engine
+pauses on without the fall of a full stop, and disappears at the start of a sentence.
 
 Speed: a 5 MB string takes a few seconds. Every pattern starts with a literal or a
 character class (its "not preceded by" check comes after the first character), which

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from aloud.narrate.lang.cleanup import Match, Pass, collapse_spaces, sub_all
 from aloud.narrate.lang.en.capitals import OPENING_ONLY
 from aloud.narrate.lang.en.number_words import DIGIT_RUN, DIGITS, spell_digits
-from aloud.narrate.lang.en.patterns import LOOK, at_end
+from aloud.narrate.lang.en.patterns import LOOK
 
 SYMBOL_WORDS: Mapping[str, str] = {
     "and/or": " and or ", "/": " or ", "&": " and ", "@": " at ", "%": " percent ",
@@ -59,19 +59,26 @@ _NEXT_IS_CAPITAL = re.compile(r"\s*[\"'“‘(]*[A-Z]")
 def _ellipsis(m: Match) -> str:
     if m.start() <= LOOK and OPENING_ONLY.fullmatch(m.string, 0, m.start()):
         return ""  # "…and then"
-    if at_end(m.string, m.end()) or _NEXT_IS_CAPITAL.match(m.string, m.end()):
-        return ". "
-    return ", "
+    return "… "  # a trailing-off, not a stop: the engine pauses on it, its voice level
+
+
+# A dash that breaks speech off: before a closing quote, a ? or !, or the sentence's end
+# ("I was just——", "Where's--?"). It stays, as one em dash, and the engine cuts off on it.
+_BROKEN_OFF = re.compile(r"(?<=\w)(?:[—―]+|-{2,})(?=[?!]*[\"”’']*\s*\Z|[?!]|[\"”’'](?:\s|\Z))")
+_HELD = "\u2e3a"  # the two-em dash stands in for a broken-off dash while the other dashes are read
 
 
 def read_pauses(text: str) -> str:
     if "…" in text or ".." in text or ". ." in text:
         text = _ELLIPSIS.sub(_ellipsis, text)
-    return sub_all(text, ((_PAUSE_DASH, " , ", "—―-–‒"), (_COMPOUND_DASH, "-", "–‒")))
+    if "—" in text or "--" in text or "―" in text:
+        text = _BROKEN_OFF.sub(_HELD, text)
+    text = sub_all(text, ((_PAUSE_DASH, " , ", "—―-–‒"), (_COMPOUND_DASH, "-", "–‒")))
+    return text.replace(_HELD, "—")
 
 
 _TIDY: tuple[Pass, ...] = (
-    (re.compile(r" +(?=[,.;:!?)])"), "", " "),
+    (re.compile(r" +(?=[,.;:!?)…])"), "", " "),
     (re.compile(r"\( +"), "(", "("),
     (re.compile(r",(?: *,)+"), ",", ","),
     (re.compile(r", *(?=[.;:!?])"), "", ","),

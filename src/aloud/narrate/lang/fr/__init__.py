@@ -44,6 +44,7 @@ class French(WordedLocale):
     wording = Wording(
         language="fr", headings=HEADINGS, speakable=speakable_text, number_words=words,
         opening="{title}, de {author}.", closing="Fin de {title}.", sentence_abbreviations=SENTENCE_ABBREVIATIONS,
+        titles=frozenset({"m", "mm"}),
         heading_numbers={**NUMBER_WORDS, **ORDINAL_WORDS}, ordinal_stop=False,
         contractions={"de les": "des", "de le": "du"}, elision=("de", "d’"),
     )

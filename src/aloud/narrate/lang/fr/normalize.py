@@ -69,9 +69,12 @@ def _ordinal(m: Match) -> str:
     value = int(number) if number.isdigit() else roman_value(number)
     if not value:
         return m.group(0)
+    if value != 1 and m.group("suffix").lower().startswith(("er", "re")):
+        return m.group(0)  # "Vers", "Xer": only the first is "1er", "Ire"
+    plural = "s" if m.group("suffix").endswith("s") else ""  # "les 1ers", "les XIXes"
     if value == 1:
-        return "première" if m.group("suffix").lower().startswith("re") else "premier"
-    return words(value, "ordinal")
+        return ("première" if m.group("suffix").lower().startswith("re") else "premier") + plural
+    return words(value, "ordinal") + plural
 
 
 def _money(m: Match) -> str:
