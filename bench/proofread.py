@@ -15,7 +15,8 @@ kinds of error a narrator would not make:
 - bracket: a bracketed passage of two words or more read (an editor's note: "[Later editions …");
 - drawn-out: a word drawn out over a dash ("beauti--ful") broken by a comma.
 
-Counts are per 1,000 words of the book. Everything is narrated in process; nothing is spoken.
+The table gives each kind's count, and all of them per 1,000 words of the book. Everything
+is narrated in process; nothing is spoken.
 """
 
 from __future__ import annotations
@@ -57,9 +58,8 @@ class Report:
     words: int = 0
     found: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
 
-    def per_thousand(self, kind: str | None = None) -> float:
-        count = sum(len(v) for v in self.found.values()) if kind is None else len(self.found[kind])
-        return 1000.0 * count / max(1, self.words)
+    def per_thousand(self) -> float:
+        return 1000.0 * sum(len(v) for v in self.found.values()) / max(1, self.words)
 
 
 def _words(text: str) -> list[str]:

@@ -105,10 +105,13 @@ def test_every_stanza_of_a_poem_is_read_as_verse_line_by_line():
 
 
 def test_an_indented_poem_is_verse_even_with_long_lines():
+    """Set in as a whole, three lines or more (two only if the first ends as a line of verse
+    does: two indented lines of prose are not a poem)."""
     text = ("Chapter 1\n\n" + "The prose of this book is wrapped at seventy characters a line, as a plain\n"
             "text from a library of old books is, with a poem set in by five spaces.\n\n"
             "     'How doth the little crocodile improve his shining tail, and pour\n"
-            "      The waters of the Nile on every golden scale, and so on and on!'\n")
+            "      The waters of the Nile on every golden scale, and so on and on,\n"
+            "     How cheerfully he seems to grin, how neatly spread his claws!'\n")
     edition = structure(Source(name="t", text=text))
     assert edition.chapters[0].paragraphs[-1].kind == VERSE
 
@@ -136,3 +139,20 @@ def test_an_editors_bracket_is_left_out_and_shown_and_kept_when_asked():
 ])
 def test_french_as_a_narrator_says_it(written, said):
     assert for_language("fr").speakable(written) == said
+
+
+def test_an_editors_line_over_a_stanza_leaves_out_the_line_and_reads_the_stanza_as_verse():
+    """As Project Gutenberg's Alice sets the Lobster's second stanza: the editor's words open a
+    bracket that closes at the stanza's end."""
+    text = ("CHAPTER X. The Lobster Quadrille\n\n" + LOBSTER.split("\n\n")[1] + "\n\n"
+            "“’Tis the voice of the Lobster; I heard him declare,\n“You have baked me too brown, I must sugar my hair.”\n"
+            "As a duck with its eyelids, so he with his nose\nTrims his belt and his buttons, and turns out his toes.”\n\n"
+            "[later editions continued as follows\nWhen the sands are all dry, he is gay as a lark,\n"
+            "And will talk in contemptuous tones of the Shark,\nBut, when the tide rises and sharks are around,\n"
+            "His voice has a timid and tremulous sound.]\n")
+    said = _script(text, announce_chapters=False)
+    assert not any("editions" in t for _, t in said)
+    lines = [t for kind, t in said if kind == "line"]
+    assert lines[4:] == ["When the sands are all dry, he is gay as a lark", "And will talk in contemptuous tones of the Shark",
+                         "But, when the tide rises and sharks are around", "His voice has a timid and tremulous sound."]
+    assert editorial_parts("[Later editions continued as follows: the Owl.]") == ("the Owl.", ["[Later editions continued as follows:"])

@@ -86,7 +86,7 @@ def prepare(
     path: str | Path,
     settings: BuildSettings,
     options: EditionOptions = EditionOptions(),
-    voicing_for: Callable[[str | None, int, str | None], Voicing] | None = None,
+    voicing_for: Callable[[str | None, int, str | None], Voicing | None] | None = None,
 ) -> PreparedEdition:
     """Read, structure and narrate: everything up to the engine. With `voicing_for` (which
     opens the engine and finds the voice), the text is narrated in the language the voice

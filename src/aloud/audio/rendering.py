@@ -62,7 +62,7 @@ def render_segments(
         progress.note("render", f"chapter {task.segment.chapter} · {made[0] / 60:.0f} min of audio")
         description = describe(rendered.sample_rate, rendered.samples, rendered.timings, rendered.loudness_lufs,
                                rendered.gain_db, f"{voicing.engine} {voicing.voice} {voicing.rate} wpm",
-                               {**speaker(voicing), "words": words[rendered.key], "silence": silence_of(task.segment)})
+                               {**speaker(voicing), "silence": silence_of(task.segment)})
         done[rendered.key] = cache.put(rendered.key, description, dict(rendered.encoded))
         progress.advance("render", words[rendered.key])
 

@@ -56,13 +56,15 @@ def _prepared(input: str, settings, options: EditionOptions, named: bool):
     """The edition prepared as a build would: with the engine open, so the narration is in the
     language its voice speaks. An engine that is not installed is needed only when named
     (`--engine`, `--voice`): else the edition is prepared without, and estimated from its words."""
-    try:
-        return prepare(input, settings, options,
-                       lambda voice, rate, language: open_engine(settings, voice, rate, language))
-    except ToolMissingError:
-        if named:
-            raise
-        return prepare(input, settings, options)
+    def voicing_for(voice, rate, language):
+        try:
+            return open_engine(settings, voice, rate, language)
+        except ToolMissingError:
+            if named:
+                raise
+            return None  # read once all the same, and estimated from the words
+
+    return prepare(input, settings, options, voicing_for)
 
 
 @app.command("plan", cls=PlainHelpCommand)

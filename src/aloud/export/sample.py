@@ -56,12 +56,14 @@ def sample_span(marks: tuple[ChapterMark, ...]) -> SampleSpan | None:
 
 
 def _last_within(body: list[SentenceTiming], until: float) -> SentenceTiming:
-    """The last sentence ending a paragraph before `until`; else the last sentence before it;
-    else (one sentence longer than the sample) the first."""
+    """The last sentence ending a paragraph between a minute in and `until`; else the last
+    sentence before `until`; else (one sentence longer than the sample) the first."""
     fits = [s for s in body if s.end <= until]
     if not fits:
         return body[0]
-    ends_paragraph = [s for s, following in zip(fits, [*body[1:], None]) if following is None or following.new_paragraph]
+    long_enough = body[0].start + SHORTEST
+    ends_paragraph = [s for s, following in zip(fits, [*body[1:], None])
+                      if (following is None or following.new_paragraph) and s.end >= long_enough]
     return (ends_paragraph or fits)[-1]
 
 

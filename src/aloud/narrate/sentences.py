@@ -18,8 +18,9 @@ _BOUNDARY = re.compile(
 _OPENING = "'\"‘“„«»‹›([—–-¿¡ "
 # Another speaker takes up inside a paragraph: a dash between one quotation and the next
 # ('"Who?"--"I."'). It ends a sentence as a full stop would.
-_SPEAKER_CHANGE = re.compile(r"(?<=[\"”’»])\s*(?:—|--|–)\s*(?=[\"“‘«])")
+_SPEAKER_CHANGE = re.compile(r"(?<=[.!?…][\"”’»])\s*(?:—|--|–)\s*(?=[\"“‘«])")
 
+_QUOTED_INITIAL = re.compile(r"[\"'‘“„«(\[]+[A-Z]\.")  # not '"I." He nodded', "(a). The"
 MAX_WORDS = 40
 
 
@@ -46,7 +47,9 @@ def split_sentences(paragraph: str, abbreviations: frozenset[str] = frozenset(),
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
         bare = last_word.rstrip(".'\"’”)]").lower()
         quoted = bare.lstrip(_OPENING)
-        if bare in abbreviations or re.fullmatch(r"[A-Za-z]", quoted) or quoted != bare and quoted in titles:
+        initial = re.fullmatch(r"[A-Za-z]", bare) or (  # "C. D.", and "'W. RABBIT'" but not '"A." Then'
+            _QUOTED_INITIAL.fullmatch(last_word) and match.group(0)[:1].isspace())
+        if bare in abbreviations or initial or quoted != bare and quoted in titles:
             continue  # "Mr. Smith", "C. D. Smith"
         sentences.append(text[start : match.end()].strip())
         start = match.end()

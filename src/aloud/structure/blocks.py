@@ -88,6 +88,11 @@ def paragraphs_of(lines: tuple[str, ...] | list[str], width: int) -> list[Paragr
     a block of short lines each starting with a capital, in a wrapped text, is verse, and so
     is one indented as a whole. A block of capitalised lines a little shorter than the
     text's may be a stanza: it is marked so, and `settle_verse` decides by its neighbours."""
+    if len(lines) > 2 and lines[0].lstrip().startswith("[") and "]" not in lines[0] and lines[-1].rstrip().endswith("]"):
+        # "[later editions continued as follows" over lines of the text itself, closed at their
+        # end: the editor's line on its own (the narration leaves it out), then the lines.
+        inside = [*lines[1:-1], lines[-1].rstrip()[:-1]]
+        return [Paragraph(" ".join(lines[0].split())), *paragraphs_of(inside, width)]
     indented = len(lines) > 1 and all(len(line) - len(line.lstrip()) >= 2 for line in lines)
     lines = [" ".join(line.split()) for line in lines]
     if len(lines) == 1:
@@ -96,11 +101,12 @@ def paragraphs_of(lines: tuple[str, ...] | list[str], width: int) -> list[Paragr
     if lengths[len(lengths) // 2] > 100 or lengths[-1] > 120:
         return [Paragraph(line) for line in lines]
     capitalised = all(line[:1].isupper() or line[:1] in _OPENS_A_LINE for line in lines)
+    # Two lines only if the first ends as a line of verse does: a wrapped line of talk runs on.
+    couplet = len(lines) == 2 and lines[0][-1:] in ",;:.!?'\"’”—-"
+    indented = indented and (len(lines) >= 3 or couplet)
     if capitalised and width >= 45 and (lengths[-1] <= width * 0.7 or indented and lengths[-1] <= width
                                         or len(lines) >= 4 and lengths[-1] <= width * 0.9):
         return [Paragraph("\n".join(lines), VERSE)]
-    # Two lines only if the first ends as a line of verse does: a wrapped line of talk runs on.
-    couplet = len(lines) == 2 and lines[0][-1:] in ",;:.!?'\"’”—-"
     if capitalised and width >= 45 and (len(lines) >= 3 or couplet) and lengths[-1] <= width * 0.9:
         return [Paragraph("\n".join(lines), VERSE_SHAPED)]
     return [Paragraph(" ".join(lines))]
@@ -110,15 +116,23 @@ def settle_verse(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A poem is read one way throughout: a verse-shaped block beside a stanza (or beside one
     that became a stanza so), or beside another verse-shaped block, is a stanza too; a lone
     one is prose."""
-    paragraphs = [replace(p, kind=VERSE) if p.kind == VERSE_SHAPED and any(
-        0 <= m < len(paragraphs) and paragraphs[m].kind == VERSE_SHAPED for m in (n - 1, n + 1)) else p
-        for n, p in enumerate(paragraphs)]
-    changed = True
-    while changed:
-        changed = False
-        for n, p in enumerate(paragraphs):
-            if p.kind == VERSE_SHAPED and any(0 <= m < len(paragraphs) and paragraphs[m].kind == VERSE
-                                                for m in (n - 1, n + 1)):
-                paragraphs[n], changed = replace(p, kind=VERSE), True
-    return [replace(p, kind=PROSE, text=" ".join(p.text.split())) if p.kind == VERSE_SHAPED else p
-            for p in paragraphs]
+    shaped = [p.kind == VERSE_SHAPED for p in paragraphs]
+    paired = [s and any(0 <= m < len(shaped) and shaped[m] for m in (n - 1, n + 1)) for n, s in enumerate(shaped)]
+    verse = verse_beside_verse([p.kind == VERSE or pair for p, pair in zip(paragraphs, paired)], shaped)
+    return [replace(p, kind=VERSE) if p.kind == VERSE_SHAPED and is_verse else
+            replace(p, kind=PROSE, text=" ".join(p.text.split())) if p.kind == VERSE_SHAPED else p
+            for p, is_verse in zip(paragraphs, verse)]
+
+
+def verse_beside_verse(verse: list[bool], shaped: list[bool], beside=lambda a, b: True) -> list[bool]:
+    """Which blocks are verse once every verse-shaped one next to verse (through others made
+    verse so) is verse too: a sweep forward, then one back. `beside(a, b)` says whether two
+    neighbours belong together (not pages apart, say)."""
+    out = list(verse)
+    for order in (range(len(out)), range(len(out) - 1, -1, -1)):
+        previous = None
+        for n in order:
+            if previous is not None and shaped[n] and not out[n] and out[previous] and beside(previous, n):
+                out[n] = True
+            previous = n
+    return out

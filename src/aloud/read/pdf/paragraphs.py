@@ -23,6 +23,7 @@ from aloud.model import HEADING, PROSE, VERSE
 from aloud.narrate.lang.en.word_lists import COMMON_WORDS
 from aloud.read.epub.content import Block, Citation
 from aloud.read.pdf.layout import HYPHEN, Line, PageLines
+from aloud.structure.blocks import verse_beside_verse
 
 HEADING_SCALE = 1.15  # a line this much larger than the body is a heading
 NOTE_SCALE = 0.88  # a line this much smaller, under the text, may be a footnote
@@ -337,11 +338,9 @@ def _whole_poems(paragraphs: list[_Paragraph]) -> None:
         if paragraph.lines >= VERSE_LINES and shaped(n, paragraph):
             paragraph.kind, paragraph.text = VERSE, "\n".join(paragraph.line_texts)
 
-    changed = True
-    while changed:
-        changed = False
-        for n, paragraph in enumerate(paragraphs):
-            if shaped(n, paragraph) and any(0 <= m < len(paragraphs) and paragraphs[m].kind == VERSE
-                                            and paragraphs[m].page in (paragraph.page - 1, paragraph.page, paragraph.page + 1)
-                                            for m in (n - 1, n + 1)):
-                paragraph.kind, paragraph.text, changed = VERSE, "\n".join(paragraph.line_texts), True
+    stanza = [shaped(n, p) for n, p in enumerate(paragraphs)]
+    verse = verse_beside_verse([p.kind == VERSE for p in paragraphs], stanza,
+                               lambda a, b: abs(paragraphs[a].page - paragraphs[b].page) <= 1)
+    for paragraph, was, now in zip(paragraphs, [p.kind == VERSE for p in paragraphs], verse):
+        if now and not was:
+            paragraph.kind, paragraph.text = VERSE, "\n".join(paragraph.line_texts)

@@ -90,8 +90,11 @@ def _starts_sentence(m: Match) -> bool:
 # Before an acronym, not before a word said with emphasis: "the US", "in the IT department".
 _BEFORE_AN_ACRONYM = frozenset(
     "the a an of in on at to from for by with and or our your their his her its my this that these those "
-    "whose non pro anti ex".split())
-_JOINING_NAMES = frozenset({"and", "or", "nor", "vs"})  # "US and Canada": a list of names
+    "whose non pro anti ex vs versus across".split())
+# After an acronym, not after a word said with emphasis: "US and Canada", "US is", "US will".
+_AFTER_AN_ACRONYM = frozenset(
+    "and or nor vs versus is are was were has have had will would can could may might must shall should "
+    "does did do to".split())
 _SPELLED_AROUND = frozenset({"dot", "at", "slash"})  # an address read out: "CS dot TUT dot fi"
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z.!?;:]{0,3}\Z")
 _NEXT_WORD = re.compile(r"[\s\"'”’]*([A-Za-z]+)")
@@ -104,16 +107,20 @@ _SYLLABLE = re.compile(
 
 def _emphasis_here(m: Match) -> bool:
     """Whether an acronym that is also a word ("US", "IT") is the word said with emphasis
-    where it stands: not after "the" or "in", and before a small word or the sentence's end
-    ("benefit US with it", "Found IT!", "tell US,"), or opening a sentence before one ("IT was")."""
+    where it stands: after a word that is not "the" or "in", and before a small word that is
+    no verb of its own or the sentence's end ("benefit US with it", "Found IT!", "tell US,";
+    not "the US economy", "US officials", "US and Canada", "said US would")."""
+    rest = m.string[m.end():]
+    if re.match(r"\s*&", rest):
+        return False
     after = _NEXT_WORD.match(m.string, m.end())
-    next_word = after.group(1) if after and not re.match(r"\s*[.!?,;:]", m.string[m.end():]) else ""
+    next_word = after.group(1) if after and not re.match(r"\s*[.!?,;:]", rest) else ""
     if next_word and (next_word.lower() not in STOP_WORDS or next_word[0].isupper()
-                      or next_word.lower() in _JOINING_NAMES):
-        return False  # "US officials", "US and Canada"
+                      or next_word.lower() in _AFTER_AN_ACRONYM):
+        return False
     before = _PREVIOUS_WORD.search(m.string, max(0, m.start() - LOOK), m.start())
     if before is None:
-        return bool(next_word) and _starts_sentence(m)
+        return False  # "US is the largest economy", "IT was": the acronym, unless shouted
     return before.group(1).lower() not in _BEFORE_AN_ACRONYM and not before.group(1).isupper()
 
 
@@ -132,6 +139,8 @@ def _said_as_a_word(m: Match, base: str) -> bool:
         return True  # "HOW DOTH THE LITTLE BUSY BEE"
     if before is not None and before.group(1).lower() in _BEFORE_AN_ACRONYM:
         return False  # "the SAS", "an SUV": more likely letters
+    if before is None and not re.match(r"[?!.,;:'\"”’]", m.string[m.end():m.end() + 1]):
+        return False  # "SAP shares fell": opening a sentence, a word only as an exclamation ("EH?")
     neighbours = [w.group(1) for w in (before, after) if w is not None]
     return bool(neighbours) and all(not w.isupper() for w in neighbours) and any(w.islower() for w in neighbours)
 
@@ -156,7 +165,7 @@ def _recase_caps(m: Match) -> str:
 
 # Capitals run into lower case: "UNkind", "DIStrust" (not "IDs", "McDONALD", "iPhone").
 _CAPS_INTO_LOWER = re.compile(r"(?P<caps>[A-Z](?<![\w'’].)[A-Z]{1,3})(?P<rest>[a-z]{2,})(?![\w'’])")
-# A word drawn out over a dash: "beauti--FUL", "dread—ful".
+# A word drawn out over a dash: "beauti--FUL", "wonder—FUL" ("spot--say" are two words).
 _DRAWN_OUT = re.compile(r"(?P<left>[A-Za-z](?<![\w'’].)[a-z]{1,12})(?:--|—)(?P<right>[A-Za-z]{2,12})(?![\w'’])")
 
 
