@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from aloud.errors import InputError
 from aloud.model import LEFT_OUT, Source
 from aloud.narrate import narrate_edition
+from aloud.narrate.lang.en.word_lists import SENTENCE_ABBREVIATIONS
 from aloud.settings import NarrationOptions, Pauses
 from aloud.structure import structure
 
@@ -75,7 +76,7 @@ def test_emphasis_ellipses_broken_off_speech_and_titles_keep_every_word_in_order
     """A narrator's marks — a word in capitals, a trailing "...", speech broken off with
     "--", "Mr." before a name in a quotation — change how a word is said, never which."""
     assume(not any(looks_like_a_heading(p) for p in paragraphs))
-    assume(not (EXPANDED | {"esq"}) & {w for p in paragraphs for w in p})
+    assume(not (EXPANDED | {"esq"} | SENTENCE_ABBREVIATIONS) & {w for p in paragraphs for w in p})  # "Mr. Jr": Junior
     assume(not any(re.fullmatch(r"[ivxlcdm]+", w) for p in paragraphs for w in p))  # "MIX" is a number
     written, expected = [], []
     for p in paragraphs:

@@ -44,6 +44,8 @@ ENGLISH = for_language("en")
     ('"Where\'s——?"', '"Where\'s—?"'),
     ("it was quite dark already-- it had not been light all day", "it was quite dark already, it had not been light all day"),
     ("a spot--say Saint Paul's Churchyard", "a spot, say Saint Paul's Churchyard"),  # the Carol
+    ("The years 1914--1918.", "The years nineteen fourteen to nineteen eighteen."),  # a range typed with two hyphens
+    ("pages 10--20", "pages ten to twenty"),
 ])
 def test_english_as_a_narrator_says_it(written, said):
     assert ENGLISH.speakable(written) == said

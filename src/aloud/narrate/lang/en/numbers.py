@@ -125,7 +125,7 @@ QUANTITY_WORDS = frozenset(
 )
 _YEAR = re.compile(rf"(?P<y>{year_number('0-9.,£$€¥#')})(?![0-9]|[.,][0-9])")
 _YEAR_RANGE = re.compile(
-    r"(?P<a>1(?<![0-9.,]1)[1-9][0-9]{2}|2(?<![0-9.,]2)0[0-9]{2})\s?[-–—/]\s?"
+    r"(?P<a>1(?<![0-9.,]1)[1-9][0-9]{2}|2(?<![0-9.,]2)0[0-9]{2})\s?(?:--|[-–—/])\s?"
     r"(?P<b>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![0-9]|[.,][0-9])"
 )
 DECADE_HINTS = ("0s", "0's", "0’s")
@@ -259,7 +259,7 @@ _GROUP_SEPARATOR = re.compile(r"[-– +]+")
 _PHONE = re.compile(
     r"(?:\+[0-9]{1,3}|0(?<![0-9.,]0)[0-9]{1,4})(?:[ -][0-9]{2,5}){1,4}(?![0-9]|[.,][0-9]|[ -][0-9])"
 )
-_RANGE_DASH = re.compile(r"(?P<d>[0-9%])(?:\s?[–—]\s?|-|\s-\s)(?=-?[£$€¥]?[0-9])")
+_RANGE_DASH = re.compile(r"(?P<d>[0-9%])(?:\s?[–—]\s?|--|-|\s-\s)(?=-?[£$€¥]?[0-9])")  # "1914--1918" as typed
 # A sign that starts a number: at the start or after a space, bracket, quote or punctuation.
 _SIGNS = re.compile(r"(?P<sign>[-+±~≈#<>≤≥])(?<![^\s(\[“\"'‘:;,=/].)\s?(?=[0-9]|\.[0-9])")
 SIGN_WORDS: Mapping[str, str] = {
