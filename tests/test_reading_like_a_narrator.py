@@ -36,6 +36,10 @@ ENGLISH = for_language("en")
     ("The IT department.", "The IT department."),
     ("The SAS came.", "The SAS came."),
     ("The FBI and the BBC.", "The FBI and the BBC."),
+    ("Shares of AMD, IBM and HP rose; GE fell.", "Shares of AMD, IBM and HP rose; GE fell."),  # two letters: letters
+    ("The UN's WHO said it is not over.", "The UN's WHO said it is not over."),
+    ('"We will WIN big, believe ME."', '"We will win big, believe me."'),
+    ("US says it will act.", "US says it will act."),
     # An ellipsis trails off; it is not a full stop.
     ("and since then …", "and since then…"),
     ("since then ... nothing", "since then… nothing"),

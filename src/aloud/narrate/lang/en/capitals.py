@@ -94,9 +94,11 @@ _BEFORE_AN_ACRONYM = frozenset(
 # After an acronym, not after a word said with emphasis: "US and Canada", "US is", "US will".
 _AFTER_AN_ACRONYM = frozenset(
     "and or nor vs versus is are was were has have had will would can could may might must shall should "
-    "does did do to".split())
+    "does did do to said says say told".split())
+# Two capitals said as a word: the interjections ("EH?", "OH!"); any other pair is more likely letters ("GE fell").
+INTERJECTIONS = frozenset("eh ah oh er um ha ho hm aw ow uh".split())
 _SPELLED_AROUND = frozenset({"dot", "at", "slash"})  # an address read out: "CS dot TUT dot fi"
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z.!?;:]{0,3}\Z")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)(?:['’][A-Za-z]{1,3})?[^A-Za-z.!?;:]{0,3}\Z")  # "UN's": "UN"
 _NEXT_WORD = re.compile(r"[\s\"'”’]*([A-Za-z]+)")
 # A syllable English could spell: an onset, one vowel or a common pair of them, a coda.
 _SYLLABLE = re.compile(
@@ -131,6 +133,8 @@ def _said_as_a_word(m: Match, base: str) -> bool:
         return False  # "LI" is a number, however it is shouted
     if m.start() > 1 and m.string[m.start() - 1] == "-" and m.string[m.start() - 2:m.start() - 1].islower():
         return True  # the end of a word drawn out: "Walk-ER" (not "CD-ROM")
+    if len(base) == 2 and base.lower() not in INTERJECTIONS:
+        return False
     before = _CAPS_NEIGHBOUR_BEFORE.search(m.string, max(0, m.start() - LOOK), m.start())
     after = _CAPS_NEIGHBOUR_AFTER.match(m.string, m.end())
     if any(w is not None and w.group(1).lower() in _SPELLED_AROUND for w in (before, after)):
