@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,30 @@ def test_rebuild_after_an_edit_reencodes_only_segments_near_it(tmp_path):
     after = {p.name for p in (tmp_path / "cache").rglob("*.json")}
     assert len(before) >= 6  # a stave of 6,500 words is several segments
     assert 1 <= len(after - before) <= 2  # the segment with the edit (and at most its neighbour)
+
+
+def _sentences(folder: Path) -> list[tuple[str, float, float]]:
+    manifest = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))
+    return [(s["text"], s["start"], s["end"]) for c in manifest["chapters"] for s in c["sentences"]]
+
+
+def test_after_an_edit_that_moves_later_sentences_every_sentence_keeps_its_own_time(tmp_path):
+    """A sentence added early in the chapter moves every later unit one place on, while the
+    later segments, unchanged, come from the cache: their timings must name the units where
+    they now stand, as a cold build of the edited text does."""
+    body = first_stave()
+    source = text_file(tmp_path, body)
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", executor="serial",
+                             outputs=("m4b",))
+    build(source, settings, EditionOptions(voice="low"))
+    paragraphs = body.split("\n\n")
+    opening = next(n for n, p in enumerate(paragraphs) if p.startswith("MARLEY was dead"))
+    paragraphs[opening] += " And so it was."
+    source.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    rebuilt = build(source, settings, EditionOptions(voice="low"))
+    cold = build(source, replace(settings, out_dir=tmp_path / "cold", cache_dir=tmp_path / "cold-cache"),
+                 EditionOptions(voice="low"))
+    assert _sentences(rebuilt.folder) == _sentences(cold.folder)
 
 
 def test_cache_info_and_clear(tmp_path):

@@ -19,7 +19,7 @@ from aloud.audio.cache import prune as prune_cache
 from aloud.audio.duration_estimate import DurationEstimate, estimate_duration
 from aloud.audio.rendering import render_segments
 from aloud.audio.segment_plan import SegmentPlan, plan_edition
-from aloud.audio.timeline import chapter_marks
+from aloud.audio.timeline import chapter_marks, placed
 from aloud.edition_folder import STDIN, EditionFolder, what_changed
 from aloud.errors import InputError, OutputError, UsageError
 from aloud.export.cover import cover_jpeg
@@ -345,7 +345,7 @@ def _make(
     with running(create_executor(settings.executor, workers)) as executor:
         segments = render_segments(segment_plan, voicing, settings.audio, encodings, cache, executor, titles, progress)
     chapters = tuple(
-        ChapterAudio(c, tuple(segments[s.key] for s in segment_plan.segments[c.index])) for c in edition.chapters
+        ChapterAudio(c, tuple(placed(segments[s.key], s) for s in segment_plan.segments[c.index])) for c in edition.chapters
     )
     # With the "mp3" output the chapter files are part of the edition; otherwise they are
     # made (if another output needs them, as the EPUB does) in the scratch folder.

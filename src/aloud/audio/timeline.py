@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from aloud.audio.cache import SegmentAudio
+from aloud.audio.segment_plan import Segment
 from aloud.model import ChapterAudio, ChapterMark, SentenceTiming, SpeechUnit
+
+
+def placed(audio: SegmentAudio, segment: Segment) -> SegmentAudio:
+    """A segment's audio with its timings naming the units of `segment` where it now stands.
+    The cache knows a segment by what is said in it, not where: after an edit earlier in the
+    chapter (a sentence added, two joined) the same audio stands at other unit indexes, and a
+    passage said twice is one entry for two places."""
+    return replace(audio, timings=tuple(replace(t, index=unit.index) for t, unit in zip(audio.timings, segment.units)))
 
 
 def sentence_timings(audio: ChapterAudio, units: Sequence[SpeechUnit], offset: float) -> tuple[SentenceTiming, ...]:

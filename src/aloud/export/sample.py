@@ -11,15 +11,17 @@ head and tail, silence is added; `check` holds it to the same rules as a chapter
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from aloud.audio import ffmpeg
 from aloud.audio.ffmpeg import MP3
-from aloud.errors import OutputError
 from aloud.export.exporter import ExportContext
 from aloud.export.id3 import tag_sample_mp3
 from aloud.export.joins import CHAPTER_FOLDER
 from aloud.model import ChapterMark, SentenceTiming
+
+log = logging.getLogger(__name__)
 
 LONGEST = 180.0  # seconds: "1 to 5 minutes", and a listener decides in less than that
 SHORTEST = 60.0  # a chapter whose text is shorter than this is passed over, if another is longer
@@ -74,21 +76,44 @@ class SampleExporter:
 
     def export(self, context: ExportContext) -> dict[str, str]:
         span = sample_span(context.marks)
-        if span is None:
-            raise OutputError(f"{context.edition.slug}: no sentence to make a sample of")
-        audio = context.chapters[span.chapter]
-        chapter = context.work / f"sample-chapter-{audio.chapter.index}.mp3"
-        ffmpeg.join_mp3([s.mp3 for s in audio.segments], chapter, context.work)
+        if span is None:  # titles only: the edition is built all the same, without a sample
+            log.warning("%s: no sentence of text to make a sample of: it has none", context.edition.slug)
+            return {}
+        stretch = _segments_under(context.chapters[span.chapter].segments, span.start, span.end)
+        source = context.work / "sample-source.mp3"
+        ffmpeg.join_mp3([s.mp3 for s in stretch.segments], source, context.work)
+        cut = context.work / "sample-cut.mp3"
+        ffmpeg.cut_mp3(source, span.start - stretch.offset, span.end - span.start, cut)
+        audio_format = context.settings.audio
+
+        def silence(seconds: float, name: str) -> list:
+            if seconds < 0.1:
+                return []
+            path = context.work / name
+            ffmpeg.silent_mp3(seconds, path, audio_format.mp3_bitrate, audio_format.mp3_sample_rate)
+            return [path]
+
         name = f"{CHAPTER_FOLDER}/{context.edition.slug}.sample.mp3"  # beside the other MP3s: see joins
         (context.folder / CHAPTER_FOLDER).mkdir(parents=True, exist_ok=True)
-        audio_format = context.settings.audio
-        parts = [context.work / "sample-cut.mp3"]
-        ffmpeg.cut_mp3(chapter, span.start, span.end - span.start, parts[0])
-        for pad, where in ((span.pad_head, 0), (span.pad_tail, len(parts) + 1)):
-            if pad >= 0.1:
-                silence = context.work / f"sample-silence-{where}.mp3"
-                ffmpeg.silent_mp3(pad, silence, audio_format.mp3_bitrate, audio_format.mp3_sample_rate)
-                parts.insert(where, silence)
+        parts = [*silence(span.pad_head, "sample-head.mp3"), cut, *silence(span.pad_tail, "sample-tail.mp3")]
         ffmpeg.join_mp3(parts, context.folder / name, context.work)
         tag_sample_mp3(context.folder / name, context.tags)
         return {"sample": name}
+
+
+@dataclass(frozen=True)
+class _Stretch:
+    segments: tuple
+    offset: float  # where the first of them starts in its chapter
+
+
+def _segments_under(segments: tuple, start: float, end: float) -> _Stretch:
+    """The chapter's segments the span [start, end] lies on: only those are joined to cut from."""
+    position, chosen, offset = 0.0, [], 0.0
+    for segment in segments:
+        if position + segment.duration > start and position < end:
+            if not chosen:
+                offset = position
+            chosen.append(segment)
+        position += segment.duration
+    return _Stretch(tuple(chosen or segments), offset if chosen else 0.0)
