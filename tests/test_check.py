@@ -220,3 +220,19 @@ def test_a_transcript_missing_cues_is_caught(edition):
     (folder / name).write_text("\n\n".join(blocks[: len(blocks) * 2 // 3]) + "\n", encoding="utf-8")
     failed = _failed(folder)
     assert ("transcript", name) in failed and ("transcript", manifest["files"]["srt"]) in failed
+
+
+@needs_media
+def test_an_m4b_only_book_is_checked_chapter_by_chapter_past_a_seek(tmp_path):
+    """Without chapter MP3s each chapter is measured in the M4B from its mark: ffmpeg then reads
+    only the audio, not the chapter-text track and cover (which overflowed its buffers from the
+    second chapter of a book on)."""
+    carol = (Path(__file__).parent / "corpus" / "a-christmas-carol.txt").read_text(encoding="utf-8-sig")
+    book = tmp_path / "carol.txt"
+    book.write_text(carol[: carol.index("STAVE III:")], encoding="utf-8")
+    settings = BuildSettings(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", engine="tone", outputs=("m4b",))
+    built = build(book, settings, EditionOptions(voice="low"))
+    assert len(built.marks) >= 2 and built.marks[1].start > 1800  # the second chapter starts half an hour in
+    report = check_edition(built.folder)
+    audio = [f for f in report.findings if f.check in ("audio", "loudness")]
+    assert audio and all(f.passed for f in audio), [f for f in audio if not f.passed]

@@ -174,10 +174,12 @@ def run_ffmpeg(args: list[str], *, what: str, input: bytes | bytearray | None = 
 
 
 def _span(path: Path, start: float | None, duration: float | None) -> list[str]:
-    """The input `path`, or only `duration` seconds of it from `start`."""
+    """The audio of the input `path`, or only `duration` seconds of it from `start`. Only the
+    audio: an M4B's chapter-text track and cover, read past a seek, fill ffmpeg's buffers until
+    it gives up ("Too many packets buffered"), and analysing a chapter of a long book failed."""
     span = ["-ss", f"{start:.3f}"] if start is not None else []
     span += ["-t", f"{duration:.3f}"] if duration is not None else []
-    return [*span, "-i", str(path)]
+    return [*span, "-i", str(path), "-map", "0:a"]
 
 
 def decode_mono_float(path: Path, rate: int, start: float | None = None, duration: float | None = None) -> bytes:
@@ -224,7 +226,7 @@ _PEAK = re.compile(r"Peak:\s+(-?[\d.]+|-inf|nan) dBFS")
 
 def loudness(path: Path, *, true_peak: bool = False) -> Loudness:
     """Integrated loudness (EBU R128 / BS.1770) of a file and, if asked, its true peak."""
-    return _loudness(["-i", str(path)], path.name, true_peak, None)
+    return _loudness(_span(path, None, None), path.name, true_peak, None)
 
 
 def loudness_of_pcm(pcm: bytes | bytearray, rate: int) -> float:
