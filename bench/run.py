@@ -64,6 +64,13 @@ from aloud.structure.gutenberg import strip_gutenberg  # noqa: E402
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
+def write_report(name: str, lines: list[str]) -> None:
+    """A part's table, printed and written to bench/NAME."""
+    report = "\n".join(lines) + "\n"
+    print(report)
+    (ROOT / "bench" / name).write_text(report, encoding="utf-8")
+
+
 @dataclass
 class Row:
     name: str
@@ -259,9 +266,7 @@ def estimates(book: Path) -> None:
             lines.append(f"- {engine}: mean |error| {100 * sum(blind) / len(blind):.1f}% from the words alone, "
                          f"{100 * sum(calibrated) / len(calibrated):.1f}% at the learned pace "
                          f"(largest {100 * max(calibrated):.1f}%)")
-        report = "\n".join(lines) + "\n"
-        print(report)
-        (ROOT / "bench" / "estimate.md").write_text(report, encoding="utf-8")
+        write_report("estimate.md", lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -339,9 +344,7 @@ def cluster(source: Path, repeat: int) -> None:
             + ", ".join(f"N={n}: {serial + remote_speak / n:.0f} s ({remote_s / (serial + remote_speak / n):.1f}×)"
                         for n in (2, 4, 8, 16)),
         ]
-        report = "\n".join(lines) + "\n"
-        print(report)
-        (ROOT / "bench" / "cluster.md").write_text(report, encoding="utf-8")
+        write_report("cluster.md", lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -429,9 +432,7 @@ def site(source: Path, repeat: int) -> None:
             f"- nothing changed: {100 * warm.seconds / cold.seconds:.1f}% of cold",
             f"- the feed: {feed.count('<item>')} items, {len(feed.encode()) / 1024:.0f} KB",
         ]
-        report = "\n".join(lines) + "\n"
-        print(report)
-        (ROOT / "bench" / "site.md").write_text(report, encoding="utf-8")
+        write_report("site.md", lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -464,9 +465,7 @@ def pdf_plans(repeat: int) -> None:
             pages = int(name.split(", ")[-1].split()[0].replace(",", ""))
             lines.append(f"| {name} | {size:.1f} | {fastest:.2f} | {slowest:.2f} | {1000 * fastest / pages:.1f} | "
                          f"{memory:.0f} |")
-        report = "\n".join(lines) + "\n"
-        print(report)
-        (ROOT / "bench" / "pdf.md").write_text(report, encoding="utf-8")
+        write_report("pdf.md", lines)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

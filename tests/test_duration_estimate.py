@@ -100,6 +100,9 @@ def test_how_good_says_where_the_figure_comes_from():
     one = DurationEstimate({1: 60.0}, 0, 2, Pace(1.1, 0.0, 1, 0.004)).how_good()
     assert one.startswith("estimated at this voice's pace, learned from 1 cached segment;")
     assert "typically within 1 %" in one
+    assert "few to learn from" in one
+    many = DurationEstimate({1: 60.0}, 0, 2, Pace(1.1, 0.2, 40, 0.02)).how_good()
+    assert "learned from 40 cached segments" in many and "few to learn from" not in many
 
 
 def _plan(*args: str) -> dict:

@@ -208,8 +208,8 @@ def _checked(data: object) -> tuple[dict, dict[str, tuple[int, str]]] | None:
 
 def describe(sample_rate: int, samples: int, timings: Iterable[UnitTiming], loudness_lufs: float, gain_db: float,
              voice: str = "", spoken: dict | None = None) -> dict:
-    """An entry's description; `spoken` says who spoke it and its words and silences, which
-    estimates of how long a text will be are learned from (see `duration_estimate`)."""
+    """An entry's description; `spoken` says who spoke it and how much of it is aloud's own
+    silence, which the pace of a voice is learned from (see `duration_estimate`)."""
     return {
         "sample_rate": sample_rate,
         "samples": samples,

@@ -4,8 +4,9 @@ A segment already in the cache is measured: its length is known to the sample. A
 not yet spoken is its pauses plus its words at the voice's pace, and the pace is learned
 from what the same engine and voice spoke before (the cache records, for every segment, its
 text, its silences and who spoke it): espeak-ng at "170 wpm" speaks nearer 155 on a
-newspaper's words, and another engine is off by its own amount. With nothing of that voice in the cache, the pace
-is the rate as asked, and the estimate says so. `bench/estimate.md` measures how near it comes.
+newspaper's words, and another engine is off by its own amount. With nothing of that voice
+in the cache, the pace is the rate as asked, and the estimate says so. `bench/estimate.md`
+measures how near it comes.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class DurationEstimate:
             n = self.pace.segments
             rest = (f"at this voice's pace, learned from {n} cached segment{'' if n == 1 else 's'}; one segment "
                     f"is typically within {max(1, round(self.pace.spread * 100))} % of it")
+            if n < FIT_BOTH_FROM:  # a text or two: another kind of text (a novel after news) reads at another pace
+                rest += " (few to learn from: another kind of text may be 10 % off)"
         if not self.measured:
             return f"estimated {rest}"
         return f"{self.measured} of {self.segments} segments measured from the cache, the rest estimated {rest}"

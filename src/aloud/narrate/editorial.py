@@ -29,6 +29,11 @@ MIN_WORDS = 6  # a bracket this long that stands as a sentence of its own, witho
 _SIGNATURE = re.compile(r"(?<=[.!?])\s*(?:--|—|–)?\s*(?:ED|EDITOR|TR|TRANSCRIBER)\.\s*\Z")  # not "his brother--Ed."
 
 
+def may_hold_editorial(text: str) -> bool:
+    """A quick look: only a text with a bracket or ending in a signature is looked at closely."""
+    return "[" in text or text.rstrip().endswith(("ED.", "EDITOR.", "TR.", "TRANSCRIBER."))
+
+
 def _stands_alone(text: str, m: re.Match[str]) -> bool:
     """A bracket that is a sentence of its own, not words inside one ("We [the government and
     its partners] will act") nor a link's text ("[the guide](…)")."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from aloud.model import BREAK, HEADING, PROSE, VERSE, Chapter, Edition, Paragraph, SpeechUnit
-from aloud.narrate.editorial import editorial_parts
+from aloud.narrate.editorial import editorial_parts, may_hold_editorial
 from aloud.narrate.lang import Locale, for_language
 from aloud.narrate.lexicon import Lexicon
 from aloud.narrate.readable import ReadableText
@@ -81,8 +81,7 @@ class _Units:
         if paragraph.left_out:
             self.left_out.append((len(self.units), paragraph))
             return
-        if not self.keep_editorial and paragraph.kind == PROSE and ("[" in paragraph.text or "ED" in paragraph.text
-                                                                     or "Ed" in paragraph.text or "TR" in paragraph.text):
+        if not self.keep_editorial and paragraph.kind == PROSE and may_hold_editorial(paragraph.text):
             text, notes = editorial_parts(paragraph.text)
             self.left_out += [(len(self.units), Paragraph(note, left_out="editorial")) for note in notes]
             if notes and not text.strip(" .,;:"):
